@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `wirewatch` command: runs the CLI bundle that `npm run build` writes to dist/main.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const bundle = join(__dirname, '..', 'dist', 'main', 'cli.cjs');
+if (!existsSync(bundle)) {
+  process.stderr.write('wirewatch: not built yet; run `npm run build` first\n');
+  process.exit(1);
+}
+require(bundle)
+  .runCli(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

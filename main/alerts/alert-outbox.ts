@@ -1,0 +1,32 @@
+/**
+ * Alerts main has raised but the renderer has not yet confirmed storing. Main keeps each one until
+ * it is acknowledged, so a window that reloads mid-stream asks for them again and loses none.
+ */
+import type { Alert } from '../../preload/api/alerts';
+
+export class AlertOutbox {
+  // Insertion order is delivery order; a Map keeps it and makes acknowledgement O(1) per id.
+  readonly #pending = new Map<string, Alert>();
+
+  /** Holds new alerts until acknowledged; returns those not already held (ids are stable). */
+  add(alerts: readonly Alert[]): Alert[] {
+    const fresh = alerts.filter((alert) => !this.#pending.has(alert.id));
+    for (const alert of fresh) this.#pending.set(alert.id, alert);
+    return fresh;
+  }
+
+  pending(): Alert[] {
+    return [...this.#pending.values()];
+  }
+
+  /** Forgets stored alerts; returns how many were still held. */
+  acknowledge(ids: readonly string[]): number {
+    let released = 0;
+    for (const id of ids) if (this.#pending.delete(id)) released += 1;
+    return released;
+  }
+
+  get size(): number {
+    return this.#pending.size;
+  }
+}

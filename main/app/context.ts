@@ -1,0 +1,53 @@
+/**
+ * Everything the contract's handlers work with, built the same way for the Electron shell and the
+ * browser host; only the shell-specific parts (how to notify, what to report about) differ.
+ */
+import { AlertOutbox } from '../alerts/alert-outbox';
+import { ContactDirectory } from '../contacts/contact-directory';
+import { OpenedFiles } from '../files/opened-files';
+import { EventHub } from '../ipc/events';
+import type { DesktopNotifier } from '../notify/desktop';
+import { SettingsStore } from '../settings/settings-store';
+import type { About, Shell } from '../../preload/api/settings';
+import { APP_VERSION } from './version';
+
+export interface AppContext {
+  readonly about: About;
+  readonly events: EventHub;
+  readonly settings: SettingsStore;
+  readonly contacts: ContactDirectory;
+  readonly outbox: AlertOutbox;
+  readonly openedFiles: OpenedFiles;
+  readonly desktop: DesktopNotifier;
+}
+
+export interface ShellParts {
+  readonly shell: Shell;
+  readonly dataDir: string;
+  /** Electron's version where Electron runs the app. */
+  readonly electron: string | null;
+  /** Builds the notifier once the event hub exists (the browser host notifies through it). */
+  readonly desktop: (events: EventHub) => DesktopNotifier;
+}
+
+export function createAppContext(parts: ShellParts): AppContext {
+  const events = new EventHub();
+  const settings = new SettingsStore(parts.dataDir);
+  settings.onChange((next) => events.emit('settings:changed', next));
+  return {
+    about: {
+      version: APP_VERSION,
+      shell: parts.shell,
+      platform: `${process.platform}-${process.arch}`,
+      node: process.versions.node,
+      electron: parts.electron,
+      dataDir: parts.dataDir,
+    },
+    events,
+    settings,
+    contacts: new ContactDirectory(parts.dataDir),
+    outbox: new AlertOutbox(),
+    openedFiles: new OpenedFiles(),
+    desktop: parts.desktop(events),
+  };
+}

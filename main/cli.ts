@@ -1,0 +1,69 @@
+/**
+ * `wirewatch`: the headless entry to the same engine the desktop app uses. `serve` now;
+ * `analyze`, `capture`, `train` and `evaluate` arrive with their issues.
+ */
+import { join } from 'node:path';
+import { serveCommand, SERVE_HELP } from './cli/serve';
+import { EXIT, UsageError } from './cli/usage-error';
+import { APP_VERSION } from './app/version';
+
+const HELP = `Usage: wirewatch <command> [options]
+
+Watches network traffic and tells people when something is wrong.
+
+Commands:
+  serve      serve the Wirewatch window to a browser on 127.0.0.1
+
+Run \`wirewatch <command> --help\` for a command's options.
+
+Exit codes: 0 success, 1 the command failed, 2 the command line was wrong.`;
+
+interface Command {
+  readonly help: string;
+  run(argv: readonly string[]): Promise<void>;
+}
+
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: {
+    help: SERVE_HELP,
+    // The bundle lives in dist/main; the built renderer beside it in dist/renderer.
+    run: (argv) => serveCommand(argv, { rendererDir: join(__dirname, '..', 'renderer'), out }),
+  },
+};
+
+/** Runs one command line; returns the process exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    out(APP_VERSION);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`wirewatch: unknown command "${name}" (see wirewatch --help)\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    out(command.help);
+    return EXIT.ok;
+  }
+  try {
+    await command.run(rest);
+    return EXIT.ok;
+  } catch (error) {
+    // parseArgs reports unknown options and missing values with codes starting ERR_PARSE_ARGS.
+    const usage =
+      error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`wirewatch ${name}: ${message}${usage ? ` (see wirewatch ${name} --help)` : ''}\n`);
+    return usage ? EXIT.usage : EXIT.failure;
+  }
+}

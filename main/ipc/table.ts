@@ -1,0 +1,20 @@
+/** Assembles every domain's handlers into the one table the registration helper registers. */
+import type { AppContext } from '../app/context';
+import { alertsHandlers } from './alerts';
+import { analysisHandlers } from './analysis';
+import { captureHandlers } from './capture';
+import { contactsHandlers } from './contacts';
+import type { HandlerTable } from './handler';
+import { notifyHandlers } from './notify';
+import { settingsHandlers } from './settings';
+
+export function createHandlerTable(app: AppContext): HandlerTable {
+  return {
+    ...alertsHandlers(app.outbox),
+    ...analysisHandlers(app.openedFiles),
+    ...captureHandlers(),
+    ...contactsHandlers(app.contacts),
+    ...notifyHandlers(app.desktop),
+    ...settingsHandlers(app.settings, app.about),
+  };
+}
