@@ -11,7 +11,7 @@ const typeAware = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bin/', 'scripts/', 'eslint.config.js'],
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bin/', 'scripts/', '*.config.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -66,6 +66,7 @@ export default tseslint.config(
   {
     // The renderer reaches main only through renderer/transport and preload/api types.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    ignores: ['renderer/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -85,15 +85,19 @@ export async function startBrowserHost(options: HostOptions): Promise<RunningHos
   const port = (server.address() as AddressInfo).port;
   allowed = localOrigins(port);
 
+  let closing: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    for (const socket of sockets.clients) socket.terminate();
+    await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
   return {
     url: `http://${HOST_ADDRESS}:${port}/?token=${token}`,
     port,
     token,
-    close: async () => {
-      for (const socket of sockets.clients) socket.terminate();
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    // Idempotent: a signal handler and a test's cleanup may both close the host.
+    close: () => (closing ??= close()),
   };
 }
 

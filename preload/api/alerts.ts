@@ -57,9 +57,9 @@ const AlertIds = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(2
 
 export const alertsRequests = {
   /** Alerts main still holds because the renderer has not acknowledged storing them. */
-  'alerts:pending': request(v.tuple([]), type<readonly Alert[]>()),
+  'alerts:pending': request(v.strictTuple([]), type<readonly Alert[]>()),
   /** The renderer has stored these alerts; main may forget them. */
-  'alerts:ack': request(v.tuple([AlertIds]), type<{ readonly released: number }>()),
+  'alerts:ack': request(v.strictTuple([AlertIds]), type<{ readonly released: number }>()),
 };
 
 export const alertsEvents = {

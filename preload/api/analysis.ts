@@ -21,9 +21,9 @@ const FilePath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 
 export const analysisRequests = {
   /** Reads a file's first bytes and says which capture format it is, or fails with `not-a-capture`. */
-  'analysis:inspect': request(v.tuple([FilePath]), type<CaptureFileInfo>()),
+  'analysis:inspect': request(v.strictTuple([FilePath]), type<CaptureFileInfo>()),
   /** Files the OS opened before the window could listen; each is returned once. */
-  'analysis:take-opened': request(v.tuple([]), type<readonly string[]>()),
+  'analysis:take-opened': request(v.strictTuple([]), type<readonly string[]>()),
 };
 
 export const analysisEvents = {

@@ -19,7 +19,7 @@ export interface CaptureInterface {
 }
 
 export const captureRequests = {
-  'capture:interfaces': request(v.tuple([]), type<readonly CaptureInterface[]>()),
+  'capture:interfaces': request(v.strictTuple([]), type<readonly CaptureInterface[]>()),
 };
 
 export const captureEvents = {};

@@ -34,7 +34,7 @@ export type Contact = v.InferOutput<typeof ContactSchema>;
 export const contactsRequests = {
   /** Replaces main's copy of the contact list with the renderer's. */
   'contacts:sync': request(
-    v.tuple([v.pipe(v.array(ContactSchema), v.maxLength(1000))]),
+    v.strictTuple([v.pipe(v.array(ContactSchema), v.maxLength(1000))]),
     type<{ readonly count: number }>(),
   ),
 };

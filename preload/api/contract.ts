@@ -27,7 +27,7 @@ export interface RequestSpec<A extends ArgsSchema, R> {
   readonly result: Phantom<R>;
 }
 
-/** Declares a request channel from its argument schema and result type. */
+/** Declares a request channel from its argument schema (a `v.strictTuple`, so surplus arguments are refused) and result type. */
 export function request<A extends ArgsSchema, R>(args: A, result: Phantom<R>): RequestSpec<A, R> {
   return { args, result };
 }

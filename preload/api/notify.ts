@@ -12,7 +12,7 @@ export type DesktopDelivery = 'os' | 'in-app';
 
 export const notifyRequests = {
   /** Shows a test notification so a person can check that notifications reach them. */
-  'notify:test-desktop': request(v.tuple([]), type<{ readonly delivery: DesktopDelivery }>()),
+  'notify:test-desktop': request(v.strictTuple([]), type<{ readonly delivery: DesktopDelivery }>()),
 };
 
 export const notifyEvents = {

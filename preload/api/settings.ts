@@ -32,9 +32,9 @@ export const MainSettingsPatchSchema = v.partial(v.strictObject(MainSettingsSche
 export type MainSettingsPatch = v.InferOutput<typeof MainSettingsPatchSchema>;
 
 export const settingsRequests = {
-  'settings:get': request(v.tuple([]), type<MainSettings>()),
-  'settings:update': request(v.tuple([MainSettingsPatchSchema]), type<MainSettings>()),
-  'settings:about': request(v.tuple([]), type<About>()),
+  'settings:get': request(v.strictTuple([]), type<MainSettings>()),
+  'settings:update': request(v.strictTuple([MainSettingsPatchSchema]), type<MainSettings>()),
+  'settings:about': request(v.strictTuple([]), type<About>()),
 };
 
 export const settingsEvents = {

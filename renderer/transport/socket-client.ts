@@ -37,6 +37,10 @@ interface PendingCall {
   reject(error: Error): void;
 }
 
+function unreachable(): ContractError {
+  return new ContractError('transport', 'the Wirewatch host cannot be reached; reconnecting');
+}
+
 export class SocketClient implements WirewatchApi {
   readonly #url: string;
   readonly #connect: SocketFactory;
@@ -44,7 +48,6 @@ export class SocketClient implements WirewatchApi {
   readonly #listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   readonly #stateListeners = new Set<(state: ConnectionState) => void>();
   #socket: SocketLike | undefined;
-  #opened: Promise<SocketLike> | undefined;
   #nextId = 1;
   #failures = 0;
   #stopped = false;
@@ -90,18 +93,20 @@ export class SocketClient implements WirewatchApi {
     this.#socket?.close();
   }
 
+  /** The open socket; waits while connecting, fails at once while the host is unreachable. */
   #ready(): Promise<SocketLike> {
-    if (this.#socket?.readyState === OPEN) return Promise.resolve(this.#socket);
-    this.#opened ??= new Promise((resolve, reject) => {
-      const check = (state: ConnectionState): void => {
+    const socket = this.#socket;
+    if (socket?.readyState === OPEN && this.#state === 'open') return Promise.resolve(socket);
+    if (this.#state === 'closed') return Promise.reject(unreachable());
+    return new Promise((resolve, reject) => {
+      const settle = (state: ConnectionState): void => {
+        if (state === 'connecting') return;
+        this.#stateListeners.delete(settle);
         if (state === 'open' && this.#socket !== undefined) resolve(this.#socket);
-        else if (state === 'closed' && this.#stopped) reject(new ContractError('transport', 'connection closed'));
-        else return;
-        this.#stateListeners.delete(check);
+        else reject(unreachable());
       };
-      this.#stateListeners.add(check);
+      this.#stateListeners.add(settle);
     });
-    return this.#opened;
   }
 
   #open(): void {
@@ -116,7 +121,6 @@ export class SocketClient implements WirewatchApi {
       this.#receive(event.data);
     });
     socket.addEventListener('close', () => {
-      this.#opened = undefined;
       for (const call of this.#pending.values()) {
         call.reject(new ContractError('transport', 'the connection to the Wirewatch host was lost'));
       }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../preload/api/alerts';
+import { AlertOutbox } from './alert-outbox';
+
+const alert = (id: string): Alert => ({
+  id,
+  kind: 'port_scan',
+  severity: 'medium',
+  src: '10.77.0.9',
+  dst: '10.77.0.2',
+  first_seen: 1700000000.5,
+  last_seen: 1700000003.25,
+  score: 0.8,
+  detector: 'rule:port_scan',
+  summary: '10.77.0.9 probed 120 ports on 10.77.0.2 in 3 s',
+  evidence: { ports: 120 },
+  source: { type: 'file', path: '/tmp/x.pcap' },
+});
+
+describe('AlertOutbox', () => {
+  it('should hold alerts until they are acknowledged, in arrival order', () => {
+    const outbox = new AlertOutbox();
+    outbox.add([alert('a'), alert('b'), alert('c')]);
+    expect(outbox.acknowledge(['b', 'unknown'])).toBe(1);
+    expect(outbox.pending().map((item) => item.id)).toEqual(['a', 'c']);
+  });
+
+  it('should not hold the same alert twice', () => {
+    const outbox = new AlertOutbox();
+    expect(outbox.add([alert('a')])).toHaveLength(1);
+    expect(outbox.add([alert('a'), alert('b')]).map((item) => item.id)).toEqual(['b']);
+    expect(outbox.size).toBe(2);
+  });
+});

@@ -1,0 +1,164 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { MAX_SOCKET_MESSAGE_BYTES, type HostMessage } from '../../preload/api/socket-protocol';
+import { createAppContext, type AppContext } from '../app/context';
+import { inAppNotifier } from '../notify/desktop';
+import { startBrowserHost, type RunningHost } from './browser-host';
+
+const TOKEN = 'test-token-0123456789';
+
+let dir: string;
+let app: AppContext;
+let host: RunningHost;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wirewatch-host-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Wirewatch</title>');
+  await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+  app = createAppContext({ shell: 'browser-host', dataDir: join(dir, 'data'), electron: null, desktop: inAppNotifier });
+  host = await startBrowserHost({ port: 0, rendererDir, app, token: TOKEN });
+});
+
+afterEach(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const origin = (): string => `http://127.0.0.1:${host.port}`;
+
+/** Opens a socket and resolves with the upgrade's outcome: 'open' or the HTTP status it was refused with. */
+function connect(
+  query: string,
+  headers: Record<string, string> = { Origin: origin() },
+): Promise<{ outcome: 'open'; socket: WebSocket } | { outcome: number }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
+    socket.once('open', () => resolve({ outcome: 'open', socket }));
+    socket.once('unexpected-response', (_request, response) => resolve({ outcome: response.statusCode ?? 0 }));
+    socket.once('error', () => resolve({ outcome: -1 }));
+  });
+}
+
+async function open(): Promise<WebSocket> {
+  const result = await connect(`?token=${TOKEN}`);
+  if (result.outcome !== 'open') throw new Error(`expected the socket to open, got ${result.outcome}`);
+  return result.socket;
+}
+
+function nextMessage(socket: WebSocket): Promise<HostMessage> {
+  return new Promise((resolve) => {
+    socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as HostMessage));
+  });
+}
+
+function get(
+  path: string,
+  hostHeader = `127.0.0.1:${host.port}`,
+): Promise<{ status: number; body: string; csp: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { Host: hostHeader } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, csp: String(res.headers['content-security-policy']) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser host', () => {
+  it('should listen on 127.0.0.1 only and put the token in the URL it prints', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+  });
+
+  it('should refuse a socket without the token', async () => {
+    expect(await connect('')).toEqual({ outcome: 401 });
+  });
+
+  it('should refuse a socket with a wrong token', async () => {
+    expect(await connect('?token=guess')).toEqual({ outcome: 401 });
+    expect(await connect(`?token=${TOKEN}x`)).toEqual({ outcome: 401 });
+  });
+
+  it('should refuse a socket from a foreign Origin even with the token', async () => {
+    expect(await connect(`?token=${TOKEN}`, { Origin: 'http://evil.example' })).toEqual({ outcome: 403 });
+    expect(await connect(`?token=${TOKEN}`, {})).toEqual({ outcome: 403 });
+  });
+
+  it('should refuse a socket whose Host is not this machine (DNS rebinding)', async () => {
+    expect(await connect(`?token=${TOKEN}`, { Origin: origin(), Host: `evil.example:${host.port}` })).toEqual({
+      outcome: 421,
+    });
+  });
+
+  it('should answer a call through the same contract handlers as Electron', async () => {
+    const socket = await open();
+    socket.send(JSON.stringify({ kind: 'call', id: 7, channel: 'settings:about', args: [] }));
+    const message = await nextMessage(socket);
+    expect(message).toMatchObject({ kind: 'reply', id: 7 });
+    expect(message).toMatchObject({ reply: { result: { shell: 'browser-host', dataDir: join(dir, 'data') } } });
+    socket.close();
+  });
+
+  it('should answer a malformed message with an error and keep serving', async () => {
+    const socket = await open();
+    socket.send('{not json');
+    expect(await nextMessage(socket)).toEqual({
+      kind: 'reply',
+      id: null,
+      reply: { error: { code: 'invalid-payload', message: 'message is not JSON' } },
+    });
+    socket.send(JSON.stringify({ kind: 'call', id: 1, channel: 'settings:get', args: 'nope' }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 1, reply: { error: { code: 'invalid-payload' } } });
+    socket.send(JSON.stringify({ kind: 'call', id: 2, channel: 'no:such', args: [] }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 2, reply: { error: { code: 'unknown-channel' } } });
+    socket.send(JSON.stringify({ kind: 'call', id: 3, channel: 'settings:get', args: [] }));
+    expect(await nextMessage(socket)).toMatchObject({ id: 3, reply: { result: { closeToTray: true } } });
+    socket.close();
+  });
+
+  it('should close a socket that sends an oversized message and still accept new ones', async () => {
+    const socket = await open();
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('x'.repeat(MAX_SOCKET_MESSAGE_BYTES + 1));
+    expect(await closed).toBe(1009);
+    const again = await open();
+    again.send(JSON.stringify({ kind: 'call', id: 1, channel: 'settings:get', args: [] }));
+    expect(await nextMessage(again)).toMatchObject({ reply: { result: { desktopNotifications: true } } });
+    again.close();
+  });
+
+  it('should push events to connected sockets', async () => {
+    const socket = await open();
+    const message = nextMessage(socket);
+    app.events.emit('notify:in-app', { title: 'hello', body: 'there' });
+    expect(await message).toEqual({
+      kind: 'event',
+      channel: 'notify:in-app',
+      payload: { title: 'hello', body: 'there' },
+    });
+    socket.close();
+  });
+
+  it('should serve the renderer with its CSP and never a file outside it', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Wirewatch</title>');
+    expect(page.csp).toContain("script-src 'self'");
+    expect((await get('/../secret.txt')).body).not.toContain('outside the renderer');
+    expect((await get('/%2e%2e/secret.txt')).body).not.toContain('outside the renderer');
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+  });
+
+  it('should not serve pages to a foreign Host header', async () => {
+    expect((await get('/', 'evil.example')).status).toBe(421);
+  });
+});

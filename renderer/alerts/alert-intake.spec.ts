@@ -1,0 +1,92 @@
+// The intake against the real main-side handlers (in-process transport) and a real Dexie database
+// over fake-indexeddb: alerts reach the store, and main forgets them only once stored.
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppContext, type AppContext } from '../../main/app/context';
+import { inProcessApi } from '../../main/ipc/in-process';
+import { createHandlerTable } from '../../main/ipc/table';
+import { inAppNotifier } from '../../main/notify/desktop';
+import type { Alert, WirewatchApi } from '../../preload/api';
+import { WirewatchDatabase } from '../db/database';
+import { startAlertIntake, storeAlerts } from './alert-intake';
+
+const alert = (id: string, last_seen = 1700000010): Alert => ({
+  id,
+  kind: 'syn_flood',
+  severity: 'high',
+  src: null,
+  dst: '10.77.0.2',
+  first_seen: 1700000000,
+  last_seen,
+  score: 0.97,
+  detector: 'rule:syn_flood',
+  summary: '52,000 half-open connections to 10.77.0.2:80 in 10 s from 40,000 sources',
+  evidence: { half_open: 52000 },
+  source: { type: 'live', interface: 'veth0' },
+});
+
+let dir: string;
+let app: AppContext;
+let api: WirewatchApi;
+let db: WirewatchDatabase;
+
+beforeEach(async () => {
+  Dexie.dependencies.indexedDB = new IDBFactory();
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  dir = await mkdtemp(join(tmpdir(), 'wirewatch-intake-'));
+  app = createAppContext({ shell: 'browser-host', dataDir: dir, electron: null, desktop: inAppNotifier });
+  api = inProcessApi(createHandlerTable(app), app.events);
+  db = new WirewatchDatabase('intake');
+});
+
+afterEach(async () => {
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('alert intake', () => {
+  it('should store alerts main held before the window loaded, then release them', async () => {
+    app.outbox.add([alert('a'), alert('b')]);
+    const stop = startAlertIntake(api, db, (error) => {
+      throw error;
+    });
+    await vi.waitFor(async () => expect(await db.alerts.count()).toBe(2));
+    await vi.waitFor(() => expect(app.outbox.size).toBe(0));
+    stop();
+  });
+
+  it('should store alerts pushed while running', async () => {
+    const stop = startAlertIntake(api, db, (error) => {
+      throw error;
+    });
+    const fresh = app.outbox.add([alert('c')]);
+    app.events.emit('alerts:new', fresh);
+    await vi.waitFor(async () => expect(await db.alerts.get('c')).toMatchObject({ status: 'new', kind: 'syn_flood' }));
+    await vi.waitFor(() => expect(app.outbox.size).toBe(0));
+    stop();
+  });
+
+  it('should keep alerts in main when storing fails', async () => {
+    db.close();
+    const errors: unknown[] = [];
+    app.outbox.add([alert('d')]);
+    startAlertIntake(api, db, (error) => errors.push(error));
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(app.outbox.size).toBe(1);
+  });
+
+  it('should keep what the person did when an alert arrives again', async () => {
+    await storeAlerts(db, [alert('e')], 1);
+    await db.alerts.update('e', { status: 'acknowledged' });
+    await storeAlerts(db, [alert('e', 1700000020)], 2);
+    await expect(db.alerts.get('e')).resolves.toMatchObject({
+      status: 'acknowledged',
+      received_at: 1,
+      last_seen: 1700000020,
+    });
+  });
+});
