@@ -18,6 +18,10 @@ import { createMainWindow, preloadPath } from './shell/window';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 
+// An isolated data folder for tests and portable installs; set before anything reads userData.
+const dataDirOverride = process.env.WIREWATCH_DATA_DIR;
+if (dataDirOverride !== undefined && dataDirOverride !== '') app.setPath('userData', dataDirOverride);
+
 if (!app.requestSingleInstanceLock()) {
   // Another Wirewatch is running: it receives our argv through 'second-instance'.
   app.quit();
