@@ -3,6 +3,7 @@
  * `analyze`, `capture`, `train` and `evaluate` arrive with their issues.
  */
 import { join } from 'node:path';
+import { analyzeCommand, ANALYZE_HELP } from './cli/analyze';
 import { serveCommand, SERVE_HELP } from './cli/serve';
 import { EXIT, UsageError } from './cli/usage-error';
 import { APP_VERSION } from './app/version';
@@ -12,15 +13,17 @@ const HELP = `Usage: wirewatch <command> [options]
 Watches network traffic and tells people when something is wrong.
 
 Commands:
+  analyze    decode a capture file, build its flows and summarise it
   serve      serve the Wirewatch window to a browser on 127.0.0.1
 
 Run \`wirewatch <command> --help\` for a command's options.
 
-Exit codes: 0 success, 1 the command failed, 2 the command line was wrong.`;
+Exit codes: 0 success, 1 the command failed, 2 the command line was wrong (each command's\nhelp lists any others).`;
 
 interface Command {
   readonly help: string;
-  run(argv: readonly string[]): Promise<void>;
+  /** Resolves with the exit code, or undefined for success. */
+  run(argv: readonly string[]): Promise<number | undefined>;
 }
 
 const out = (line: string): void => {
@@ -28,10 +31,21 @@ const out = (line: string): void => {
 };
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  analyze: {
+    help: ANALYZE_HELP,
+    run: (argv) => analyzeCommand(argv, { out, err: process.stderr }),
+  },
   serve: {
     help: SERVE_HELP,
     // The bundle lives in dist/main; the built renderer beside it in dist/renderer.
-    run: (argv) => serveCommand(argv, { rendererDir: join(__dirname, '..', 'renderer'), out }),
+    run: async (argv) => {
+      await serveCommand(argv, {
+        rendererDir: join(__dirname, '..', 'renderer'),
+        analysisWorker: join(__dirname, 'analysis-worker.cjs'),
+        out,
+      });
+      return undefined;
+    },
   },
 };
 
@@ -56,8 +70,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    await command.run(rest);
-    return EXIT.ok;
+    return (await command.run(rest)) ?? EXIT.ok;
   } catch (error) {
     // parseArgs reports unknown options and missing values with codes starting ERR_PARSE_ARGS.
     const usage =

@@ -20,7 +20,11 @@ await rm('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: { index: 'main/index.ts', cli: 'main/cli.ts' },
+    entryPoints: {
+      index: 'main/index.ts',
+      cli: 'main/cli.ts',
+      'analysis-worker': 'main/engine/worker/analysis-worker.ts',
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     packages: 'external',

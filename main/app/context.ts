@@ -3,6 +3,7 @@
  * browser host; only the shell-specific parts (how to notify, what to report about) differ.
  */
 import { AlertOutbox } from '../alerts/alert-outbox';
+import { AnalysisService } from '../analysis/analysis-service';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { OpenedFiles } from '../files/opened-files';
 import { EventHub } from '../ipc/events';
@@ -19,6 +20,7 @@ export interface AppContext {
   readonly outbox: AlertOutbox;
   readonly openedFiles: OpenedFiles;
   readonly desktop: DesktopNotifier;
+  readonly analysis: AnalysisService;
 }
 
 export interface ShellParts {
@@ -28,6 +30,8 @@ export interface ShellParts {
   readonly electron: string | null;
   /** Builds the notifier once the event hub exists (the browser host notifies through it). */
   readonly desktop: (events: EventHub) => DesktopNotifier;
+  /** The built analysis worker script (dist/main/analysis-worker.cjs). */
+  readonly analysisWorker: string;
 }
 
 export function createAppContext(parts: ShellParts): AppContext {
@@ -49,5 +53,6 @@ export function createAppContext(parts: ShellParts): AppContext {
     outbox: new AlertOutbox(),
     openedFiles: new OpenedFiles(),
     desktop: parts.desktop(events),
+    analysis: new AnalysisService(events, parts.analysisWorker),
   };
 }

@@ -1,5 +1,6 @@
 /** `wirewatch serve`: the browser host, for a headless sensor or a machine without Electron. */
 import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppContext } from '../app/context';
 import { defaultDataDir } from '../app/data-dir';
@@ -7,10 +8,12 @@ import { startBrowserHost } from '../host/browser-host';
 import { inAppNotifier } from '../notify/desktop';
 import { UsageError } from './usage-error';
 
-export const SERVE_HELP = `Usage: wirewatch serve [--port N] [--data DIR] [--open]
+export const SERVE_HELP = `Usage: wirewatch serve [--port N] [--data DIR] [--open] [FILE...]
 
 Serves the Wirewatch window to a browser on this machine (127.0.0.1 only) and prints the URL to
 open. The URL carries a secret token made for this run; without it the page cannot reach the app.
+Capture files named on the command line open in the Analyse page once the window connects, as
+files double-clicked on the desktop do.
 
 Options:
   --port N     port to listen on (default 7077; 0 picks a free one)
@@ -20,12 +23,13 @@ Options:
 
 export interface ServeContext {
   readonly rendererDir: string;
+  readonly analysisWorker: string;
   readonly out: (line: string) => void;
 }
 
 /** Starts the host and resolves once it has stopped (SIGINT or SIGTERM). */
 export async function serveCommand(argv: readonly string[], context: ServeContext): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: [...argv],
     options: {
       port: { type: 'string', default: '7077' },
@@ -33,15 +37,27 @@ export async function serveCommand(argv: readonly string[], context: ServeContex
       open: { type: 'boolean', default: false },
     },
     strict: true,
-    allowPositionals: false,
+    allowPositionals: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
   }
   const dataDir = values.data ?? defaultDataDir();
-  const app = createAppContext({ shell: 'browser-host', dataDir, electron: null, desktop: inAppNotifier });
-  const host = await startBrowserHost({ port, rendererDir: context.rendererDir, app });
+  const app = createAppContext({
+    shell: 'browser-host',
+    dataDir,
+    electron: null,
+    desktop: inAppNotifier,
+    analysisWorker: context.analysisWorker,
+  });
+  app.openedFiles.add(positionals.map((file) => resolve(file)));
+  const host = await startBrowserHost({
+    port,
+    rendererDir: context.rendererDir,
+    app,
+    uploadDir: join(dataDir, 'uploads'),
+  });
   context.out(`Wirewatch is served at ${host.url}`);
   context.out(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   if (values.open) openInBrowser(host.url, context.out);
@@ -50,10 +66,13 @@ export async function serveCommand(argv: readonly string[], context: ServeContex
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      host.close().then(resolve, (error: unknown) => {
-        console.error('[serve] closing the host failed:', error);
-        resolve();
-      });
+      Promise.all([host.close(), app.analysis.stopAll()]).then(
+        () => resolve(),
+        (error: unknown) => {
+          console.error('[serve] closing the host failed:', error);
+          resolve();
+        },
+      );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

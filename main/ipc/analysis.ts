@@ -1,20 +1,17 @@
-/** Handlers for the analysis domain: recognise capture files, hand over files opened by the OS. */
-import { ContractError } from '../../preload/api/errors';
+/** Handlers for the analysis domain: analyse, cancel, page through flows, take opened files. */
 import type { analysisRequests } from '../../preload/api/analysis';
-import { CaptureFileError, inspectCaptureFile } from '../engine/sources/inspect';
+import type { AnalysisService } from '../analysis/analysis-service';
 import type { OpenedFiles } from '../files/opened-files';
 import type { DomainHandlers } from './handler';
 
-export function analysisHandlers(openedFiles: OpenedFiles): DomainHandlers<keyof typeof analysisRequests> {
+export function analysisHandlers(
+  service: AnalysisService,
+  openedFiles: OpenedFiles,
+): DomainHandlers<keyof typeof analysisRequests> {
   return {
-    'analysis:inspect': async (_context, path) => {
-      try {
-        return await inspectCaptureFile(path);
-      } catch (error) {
-        if (error instanceof CaptureFileError) throw new ContractError(error.problem, error.message);
-        throw error;
-      }
-    },
+    'analysis:start': (_context, path) => service.start(path),
+    'analysis:cancel': (_context, id) => ({ cancelled: service.cancel(id) }),
+    'analysis:flows': (_context, id, offset, limit) => service.flows(id, offset, limit),
     'analysis:take-opened': () => openedFiles.take(),
   };
 }

@@ -72,8 +72,8 @@ describe('createResponder', () => {
     await expect(respond({ args: ['surplus'], sender: trusted })).resolves.toMatchObject({
       error: { code: 'invalid-payload' },
     });
-    const inspect = responder('analysis:inspect', {});
-    await expect(inspect({ args: [], sender: trusted })).resolves.toMatchObject({
+    const cancel = responder('analysis:cancel', {});
+    await expect(cancel({ args: [], sender: trusted })).resolves.toMatchObject({
       error: { code: 'invalid-payload' },
     });
   });
@@ -106,8 +106,8 @@ describe('createResponder', () => {
   });
 
   it('should carry a handler ContractError code back to the caller, where it is rebuilt as an Error', async () => {
-    const respond = responder('analysis:inspect', {
-      'analysis:inspect': () => {
+    const respond = responder('analysis:start', {
+      'analysis:start': () => {
         throw new ContractError('not-a-capture', 'notes.txt is not a capture file');
       },
     });

@@ -11,7 +11,7 @@ import { settingsHandlers } from './settings';
 export function createHandlerTable(app: AppContext): HandlerTable {
   return {
     ...alertsHandlers(app.outbox),
-    ...analysisHandlers(app.openedFiles),
+    ...analysisHandlers(app.analysis, app.openedFiles),
     ...captureHandlers(),
     ...contactsHandlers(app.contacts),
     ...notifyHandlers(app.desktop),
