@@ -39,6 +39,7 @@ function start(): void {
     dataDir: app.getPath('userData'),
     electron: process.versions.electron,
     desktop: () => electronNotifier(() => showWindow()),
+    analysisWorker: join(__dirname, 'analysis-worker.cjs'),
   });
 
   const showWindow = (): void => {
@@ -83,6 +84,7 @@ function start(): void {
   });
   app.on('before-quit', () => {
     quitting = true;
+    void context.analysis.stopAll();
   });
   // The tray keeps the app alive; only Quit ends it.
   app.on('window-all-closed', () => undefined);

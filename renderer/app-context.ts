@@ -1,5 +1,6 @@
 /** What every page needs from the shell, handed down through Svelte's context. */
 import { getContext, setContext } from 'svelte';
+import type { AnalysisTracker } from './analysis/analysis-tracker.svelte';
 import type { Toasts } from './components/toasts.svelte';
 import type { WirewatchDatabase } from './db/database';
 import type { DisplayPrefs } from './db/display.svelte';
@@ -12,6 +13,7 @@ export interface AppServices {
   readonly router: Router;
   readonly toasts: Toasts;
   readonly display: DisplayPrefs;
+  readonly analyses: AnalysisTracker;
 }
 
 const KEY = Symbol('wirewatch-app');

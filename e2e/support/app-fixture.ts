@@ -31,8 +31,10 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({ browser }, use, testInfo) => {
+export const test = base.extend<{ app: AppFixture; openAtStart: readonly string[] }>({
+  /** Capture files handed to the app at start, as a double-click on the desktop would. */
+  openAtStart: [[], { option: true }],
+  app: async ({ browser, openAtStart }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const binary = findElectronBinary();
       if ('missing' in binary) {
@@ -42,7 +44,7 @@ export const test = base.extend<{ app: AppFixture }>({
       const dataDir = await mkdtemp(join(tmpdir(), 'wirewatch-electron-'));
       const electronApp = await _electron.launch({
         executablePath: binary.path,
-        args: [MAIN_ENTRY],
+        args: [MAIN_ENTRY, ...openAtStart],
         env: { ...process.env, WIREWATCH_DATA_DIR: dataDir },
       });
       try {
@@ -56,7 +58,7 @@ export const test = base.extend<{ app: AppFixture }>({
       return;
     }
 
-    const host = await startHost();
+    const host = await startHost(openAtStart);
     const context = await browser.newContext();
     try {
       const page = await context.newPage();

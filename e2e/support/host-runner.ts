@@ -18,9 +18,10 @@ export interface HostRun {
 const CLI = resolve(import.meta.dirname, '..', '..', 'bin', 'wirewatch.cjs');
 const START_TIMEOUT_MS = 20_000;
 
-export async function startHost(): Promise<HostRun> {
+/** Starts the host; `files` are opened in the window as if double-clicked on the desktop. */
+export async function startHost(files: readonly string[] = []): Promise<HostRun> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wirewatch-e2e-'));
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, ...files], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';

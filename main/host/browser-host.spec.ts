@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MAX_SOCKET_MESSAGE_BYTES, type HostMessage } from '../../preload/api/socket-protocol';
-import { createAppContext, type AppContext } from '../app/context';
-import { inAppNotifier } from '../notify/desktop';
+import type { AppContext } from '../app/context';
+import { createTestApp } from '../testing/test-app';
 import { startBrowserHost, type RunningHost } from './browser-host';
 
 const TOKEN = 'test-token-0123456789';
@@ -21,8 +21,8 @@ beforeEach(async () => {
   await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Wirewatch</title>');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
-  app = createAppContext({ shell: 'browser-host', dataDir: join(dir, 'data'), electron: null, desktop: inAppNotifier });
-  host = await startBrowserHost({ port: 0, rendererDir, app, token: TOKEN });
+  app = createTestApp(join(dir, 'data'));
+  host = await startBrowserHost({ port: 0, rendererDir, app, token: TOKEN, uploadDir: join(dir, 'uploads') });
 });
 
 afterEach(async () => {
@@ -160,5 +160,42 @@ describe('browser host', () => {
 
   it('should not serve pages to a foreign Host header', async () => {
     expect((await get('/', 'evil.example')).status).toBe(421);
+  });
+});
+
+describe('browser host uploads', () => {
+  function put(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/upload?name=../../etc/evil%20name.pcap',
+          method: 'PUT',
+          headers: { Host: `127.0.0.1:${host.port}`, ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('should store an upload from the app under a safe name and answer with its path', async () => {
+    const answer = await put('pcap bytes', { Origin: origin(), 'X-Wirewatch-Token': TOKEN });
+    expect(answer.status).toBe(201);
+    const { path } = JSON.parse(answer.body) as { path: string };
+    expect(path.startsWith(join(dir, 'uploads'))).toBe(true);
+    expect(path).toMatch(/[0-9a-f]{12}-evil_name\.pcap$/);
+  });
+
+  it('should refuse an upload without the token or from a foreign origin', async () => {
+    expect((await put('x', { Origin: origin() })).status).toBe(401);
+    expect((await put('x', { Origin: origin(), 'X-Wirewatch-Token': 'wrong' })).status).toBe(401);
+    expect((await put('x', { Origin: 'http://evil.example', 'X-Wirewatch-Token': TOKEN })).status).toBe(403);
   });
 });

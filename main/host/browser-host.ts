@@ -15,6 +15,7 @@ import { createHandlerTable } from '../ipc/table';
 import { localOrigins, type LocalOrigins } from './origins';
 import { runSocketSession } from './socket-session';
 import { serveStatic } from './static-files';
+import { receiveUpload, UPLOAD_PATH } from './upload';
 import { createToken, tokenMatches } from './token';
 
 export interface HostOptions {
@@ -23,6 +24,8 @@ export interface HostOptions {
   /** Folder holding the built renderer (index.html and assets). */
   readonly rendererDir: string;
   readonly app: AppContext;
+  /** Where files dropped on the window in a browser are stored (they have no path the host could read). */
+  readonly uploadDir: string;
   /** Fixed token for tests; a fresh random one otherwise. */
   readonly token?: string;
 }
@@ -49,7 +52,12 @@ export async function startBrowserHost(options: HostOptions): Promise<RunningHos
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('misdirected request\n');
       return;
     }
-    serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
+    const pathname = new URL(request.url ?? '/', 'http://host').pathname;
+    const handled =
+      pathname === UPLOAD_PATH
+        ? receiveUpload(request, response, { token, allowed, uploadDir: options.uploadDir })
+        : serveStatic(options.rendererDir, request, response);
+    handled.catch((error: unknown) => {
       console.error('[host] serving a file failed:', error);
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ContractError } from '../../preload/api';
 import { SocketClient } from '../../renderer/transport/socket-client';
-import { createAppContext, type AppContext } from '../app/context';
-import { inAppNotifier } from '../notify/desktop';
+import type { AppContext } from '../app/context';
+import { createTestApp } from '../testing/test-app';
 import { startBrowserHost, type RunningHost } from './browser-host';
 
 let dir: string;
@@ -18,8 +18,8 @@ let client: SocketClient;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-client-'));
-  app = createAppContext({ shell: 'browser-host', dataDir: dir, electron: null, desktop: inAppNotifier });
-  host = await startBrowserHost({ port: 0, rendererDir: dir, app });
+  app = createTestApp(dir);
+  host = await startBrowserHost({ port: 0, rendererDir: dir, app, uploadDir: join(dir, 'uploads') });
   const origin = `http://127.0.0.1:${host.port}`;
   client = new SocketClient(
     `ws://127.0.0.1:${host.port}/ws?token=${host.token}`,
@@ -40,7 +40,7 @@ describe('SocketClient with the browser host', () => {
   });
 
   it('should rebuild a handler error as a ContractError with its code', async () => {
-    const failure = await client.invoke('analysis:inspect', join(dir, 'missing.pcap')).catch((error: unknown) => error);
+    const failure = await client.invoke('analysis:start', join(dir, 'missing.pcap')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ContractError);
     expect(failure).toMatchObject({ code: 'not-found' });
   });

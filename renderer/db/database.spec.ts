@@ -11,29 +11,34 @@ beforeEach(() => {
 });
 
 describe('WirewatchDatabase', () => {
-  it('should open with the four stores of schema version 1', async () => {
+  it('should open with the stores of schema version 1', async () => {
     const db = new WirewatchDatabase('test');
     await db.open();
     expect(db.verno).toBe(1);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['alerts', 'analyses', 'contacts', 'settings']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'alerts',
+      'analyses',
+      'contacts',
+      'flows',
+      'settings',
+    ]);
     db.close();
   });
 
   it('should keep records across connections', async () => {
     const first = new WirewatchDatabase('test');
     await first.analyses.add({
-      path: '/tmp/a.pcap',
-      name: 'a.pcap',
-      bytes: 10,
-      format: 'pcap',
+      id: 'a1',
+      file: { path: '/tmp/a.pcap', name: 'a.pcap', bytes: 10, format: 'pcap', byteOrder: 'little' },
       status: 'done',
       started_at: 1,
       finished_at: 2,
+      summary: null,
       error: null,
     });
     first.close();
     const second = new WirewatchDatabase('test');
-    await expect(second.analyses.where('path').equals('/tmp/a.pcap').count()).resolves.toBe(1);
+    await expect(second.analyses.get('a1')).resolves.toMatchObject({ file: { name: 'a.pcap' } });
     second.close();
   });
 });

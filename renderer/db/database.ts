@@ -3,8 +3,8 @@
  * settings. Each schema change is a new `version()` with its upgrade, never an edit of an old one,
  * so a person's stored alerts move forward with the app.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Alert, CaptureFormat, Contact } from '../../preload/api';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Alert, AnalysisSummary, CaptureFileInfo, Contact, FlowRow } from '../../preload/api';
 
 export type AlertStatus = 'new' | 'acknowledged' | 'resolved';
 
@@ -15,20 +15,25 @@ export interface StoredAlert extends Alert {
   received_at: number;
 }
 
-export type AnalysisStatus = 'running' | 'done' | 'failed' | 'cancelled';
+export type AnalysisStatus = 'running' | 'done' | 'failed';
 
+/** One analysis of a capture file, kept so it can be reopened. */
 export interface AnalysisRecord {
-  id?: number;
-  path: string;
-  name: string;
-  bytes: number;
-  format: CaptureFormat;
+  /** The id main gave the analysis. */
+  id: string;
+  file: CaptureFileInfo;
   status: AnalysisStatus;
   /** Epoch milliseconds. */
   started_at: number;
   finished_at: number | null;
+  summary: AnalysisSummary | null;
   /** What went wrong, for failed analyses. */
   error: string | null;
+}
+
+/** A flow of an analysis, as its table shows it. */
+export interface FlowRecord extends FlowRow {
+  analysisId: string;
 }
 
 export interface SettingRecord {
@@ -41,6 +46,7 @@ export const DATABASE_NAME = 'wirewatch';
 export class WirewatchDatabase extends Dexie {
   alerts!: EntityTable<StoredAlert, 'id'>;
   analyses!: EntityTable<AnalysisRecord, 'id'>;
+  flows!: Table<FlowRecord, [string, number]>;
   contacts!: EntityTable<Contact, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
@@ -49,7 +55,8 @@ export class WirewatchDatabase extends Dexie {
     // Version 1. Indexed fields only; Dexie stores every other field as given.
     this.version(1).stores({
       alerts: 'id, first_seen, last_seen, kind, severity, src, dst, status, received_at',
-      analyses: '++id, path, started_at, status',
+      analyses: 'id, started_at, status',
+      flows: '[analysisId+id], analysisId',
       contacts: 'id, name, enabled',
       settings: 'key',
     });

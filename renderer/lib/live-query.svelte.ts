@@ -9,9 +9,14 @@ export class LiveQuery<T> {
   error = $state<unknown>(undefined);
   loaded = $state(false);
 
-  constructor(query: () => Promise<T>, initial: T) {
+  /**
+   * @param deps reads the state the query depends on (an id from the route, say), so a change of
+   *   it re-runs the query; Dexie's own tracking covers the tables.
+   */
+  constructor(query: () => Promise<T>, initial: T, deps?: () => unknown) {
     this.value = initial;
     $effect(() => {
+      deps?.();
       const subscription = liveQuery(query).subscribe({
         next: (value) => {
           this.value = value;

@@ -5,6 +5,7 @@
 import type { BridgeApi, WirewatchApi } from '../../preload/api';
 import { SOCKET_PATH } from '../../preload/api/socket-protocol';
 import { SocketClient, type ConnectionState } from './socket-client';
+import { uploadToHost } from './upload';
 
 declare global {
   interface Window {
@@ -16,8 +17,11 @@ declare global {
 export interface Transport {
   readonly kind: 'electron' | 'browser-host';
   readonly api: WirewatchApi;
-  /** A dropped or picked file's path on this machine; only Electron can tell it. */
-  pathForFile(file: File): string | undefined;
+  /**
+   * A path the main process can read a dropped or picked file from: Electron tells the file's own
+   * path; in a browser the file is uploaded to the host first (a browser cannot tell its path).
+   */
+  resolveFile(file: File): Promise<string>;
   onState(listener: (state: ConnectionState) => void): () => void;
 }
 
@@ -35,7 +39,12 @@ export function connectTransport(location: Location = window.location): Transpor
     return {
       kind: 'electron',
       api: bridge,
-      pathForFile: (file) => bridge.pathForFile(file) || undefined,
+      resolveFile: (file) => {
+        const path = bridge.pathForFile(file);
+        return path === ''
+          ? Promise.reject(new Error(`${file.name} has no path on disk; save it to a file first`))
+          : Promise.resolve(path);
+      },
       onState: (listener) => {
         listener('open');
         return () => undefined;
@@ -50,7 +59,7 @@ export function connectTransport(location: Location = window.location): Transpor
   return {
     kind: 'browser-host',
     api: client,
-    pathForFile: () => undefined,
+    resolveFile: (file) => uploadToHost(file, token),
     onState: (listener) => {
       listener(client.state);
       return client.onState(listener);
