@@ -68,6 +68,20 @@ export default tseslint.config(
     },
   },
   {
+    // Shared by every part of the app: nothing that only one of them has.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', 'svelte', 'svelte/*'], message: 'common/ is pure helpers (CODE.md).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer reaches main only through renderer/transport and preload/api types.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     ignores: ['renderer/**/*.spec.ts'],

@@ -3,8 +3,8 @@
  * `analyze`, `capture`, `train` and `evaluate` arrive with their issues.
  */
 import { join } from 'node:path';
-import { analyzeCommand, ANALYZE_HELP } from './cli/analyze';
-import { serveCommand, SERVE_HELP } from './cli/serve';
+import { ANALYZE_HELP } from './cli/analyze-help';
+import { SERVE_HELP } from './cli/serve-help';
 import { EXIT, UsageError } from './cli/usage-error';
 import { APP_VERSION } from './app/version';
 
@@ -33,12 +33,18 @@ const out = (line: string): void => {
 const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: {
     help: ANALYZE_HELP,
-    run: (argv) => analyzeCommand(argv, { out, err: process.stderr }),
+    // Commands load on demand: `analyze` should not pay for the web server's modules, nor `serve`
+    // for the engine's.
+    run: async (argv) => {
+      const { analyzeCommand } = await import('./cli/analyze');
+      return analyzeCommand(argv, { out, err: process.stderr });
+    },
   },
   serve: {
     help: SERVE_HELP,
     // The bundle lives in dist/main; the built renderer beside it in dist/renderer.
     run: async (argv) => {
+      const { serveCommand } = await import('./cli/serve');
       await serveCommand(argv, {
         rendererDir: join(__dirname, '..', 'renderer'),
         analysisWorker: join(__dirname, 'analysis-worker.cjs'),

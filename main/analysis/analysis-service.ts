@@ -113,24 +113,14 @@ export class AnalysisService {
           return;
       }
     });
-    worker.on('error', (error) => {
+    // A worker that dies without reporting fails its analysis; 'error' comes before 'exit'.
+    const crashed = (message: string): void => {
       if (settled) return;
       settle();
-      this.events.emit('analysis:failed', {
-        id,
-        code: 'worker-crashed',
-        message: `the analysis worker crashed: ${error.message}`,
-      });
-    });
-    worker.on('exit', (code) => {
-      if (settled) return;
-      settle();
-      this.events.emit('analysis:failed', {
-        id,
-        code: 'worker-crashed',
-        message: `the analysis worker stopped unexpectedly (exit code ${code})`,
-      });
-    });
+      this.events.emit('analysis:failed', { id, code: 'worker-crashed', message });
+    };
+    worker.on('error', (error) => crashed(`the analysis worker crashed: ${error.message}`));
+    worker.on('exit', (code) => crashed(`the analysis worker stopped unexpectedly (exit code ${code})`));
 
     this.#running.set(id, { worker, cancel: () => send({ type: 'cancel' }) });
     send({ type: 'start', id, path });

@@ -85,6 +85,14 @@ describe('wirewatch analyze', () => {
     expect(printed(stdout)).toMatch(/Packets {5}1 /);
   });
 
+  it('should count flows evicted at a lower --max-flows', async () => {
+    const summaryPath = join(dir, 'capped.json');
+    expect(await runCli(['analyze', capture, '--json', '--max-flows', '1', '--summary', summaryPath])).toBe(0);
+    const summary = JSON.parse(await readFile(summaryPath, 'utf8')) as { flows: { total: number; evicted: number } };
+    expect(summary.flows).toEqual({ total: 2, evicted: 1 });
+    expect(await runCli(['analyze', capture, '--max-flows', 'many'])).toBe(2);
+  });
+
   it('should exit 2 without a file or with two', async () => {
     expect(await runCli(['analyze'])).toBe(2);
     expect(await runCli(['analyze', 'a.pcap', 'b.pcap'])).toBe(2);

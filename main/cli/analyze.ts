@@ -10,29 +10,6 @@ import { progressBar } from './progress-bar';
 import { summaryText } from './summary-text';
 import { EXIT, UsageError } from './usage-error';
 
-export const ANALYZE_HELP = `Usage: wirewatch analyze FILE [--json] [--flows OUT.csv] [--summary OUT.json]
-
-Decodes every packet of a capture file (pcap in micro- or nanosecond resolution and either byte
-order, pcapng, either of them gzip-compressed; the format is read from the file's first bytes),
-builds its flows and prints what is in it.
-
-Options:
-  --json            print alerts as JSON, one object per line, and nothing else on stdout
-  --flows OUT.csv   write every flow with all its features as CSV
-  --summary OUT.json  write the summary as JSON (packets, bytes, protocols, flows, decode
-                    failures by reason, first and last capture time, read problem if any)
-  -h, --help        show this help
-
-A progress bar is drawn on stderr when it is a terminal.
-
-Exit codes:
-  0  the whole file was analysed
-  1  the file could not be analysed (missing, unreadable, empty, not a capture); one line says why
-  2  the command line was wrong
-  3  the file was analysed up to a problem in its data (truncated or corrupt); the summary covers
-     everything before it and a line on stderr says what and at which byte offset
-  130  interrupted (Ctrl+C); the summary covers what was read`;
-
 export interface AnalyzeContext {
   readonly out: (line: string) => void;
   readonly err: NodeJS.WriteStream;
@@ -49,6 +26,7 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
       json: { type: 'boolean', default: false },
       flows: { type: 'string' },
       summary: { type: 'string' },
+      'max-flows': { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -57,6 +35,10 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
     throw new UsageError(positionals.length === 0 ? 'name a capture file to analyse' : 'analyse one file at a time');
   }
   const path = positionals[0];
+  const maxFlows = values['max-flows'] === undefined ? undefined : Number(values['max-flows']);
+  if (maxFlows !== undefined && (!Number.isInteger(maxFlows) || maxFlows < 1)) {
+    throw new UsageError(`--max-flows must be a whole number of at least 1, not "${values['max-flows'] ?? ''}"`);
+  }
   const csv = values.flows === undefined ? undefined : await FlowCsvWriter.open(values.flows);
   const bar = progressBar(context.err);
   const controller = new AbortController();
@@ -68,6 +50,7 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
     summary = await analyzeCapture(path, {
       signal: controller.signal,
       onProgress: (progress) => bar.update(progress),
+      ...(maxFlows === undefined ? {} : { flows: { maxFlows } }),
       ...(csv === undefined
         ? {}
         : {

@@ -1,18 +1,8 @@
 /** The readable summary `wirewatch analyze` prints when not asked for JSON. */
+import { formatBytes as size } from '../../common/format-bytes';
 import type { AnalysisSummary } from '../../preload/api/analysis';
 
 const count = (value: number): string => value.toLocaleString('en-US');
-
-function size(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit] ?? 'B'}`;
-}
 
 const utc = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('T', ' ').replace('Z', ' UTC');
 

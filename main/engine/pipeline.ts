@@ -20,6 +20,15 @@ import { linkTypeName } from './summary/link-types';
 import { categorise, ProtocolMix } from './summary/protocol-mix';
 import { Timeline } from './summary/timeline';
 
+/** The link types that carried packets, from counters indexed by link type. */
+function seenLinkTypes(counts: Float64Array): AnalysisSummary['linkTypes'] {
+  const seen: { linktype: number; name: string; packets: number }[] = [];
+  counts.forEach((packets, linktype) => {
+    if (packets > 0) seen.push({ linktype, name: linkTypeName(linktype), packets });
+  });
+  return seen;
+}
+
 /** Where a packet sits, for detectors that keep evidence (flow ids, file offsets). */
 export interface FrameRef {
   /** Index of the frame in the capture, from 0. */
@@ -58,6 +67,15 @@ export interface PipelineOptions {
 
 const TOP = 10;
 
+/**
+ * Open flows kept at once unless the caller says otherwise. A flow holds about 0.65 KB
+ * (flows/flow-options.ts), so 250,000 bound the table near 160 MB and the whole analysis under
+ * 300 MB of memory even when a spoofed flood opens a flow per packet; the least recently seen
+ * flows are then closed as 'evicted' and counted. The flow table's own default (1,000,000) suits
+ * a long-running sensor with memory to spare.
+ */
+export const DEFAULT_MAX_FLOWS = 250_000;
+
 export async function analyzeCapture(path: string, options: PipelineOptions = {}): Promise<AnalysisSummary> {
   const started = performance.now();
   const file = await inspectCaptureFile(path);
@@ -65,6 +83,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
   const conversations = new Conversations();
   const flowsSeen = { total: 0 };
   const table = new FlowTable({
+    maxFlows: DEFAULT_MAX_FLOWS,
     ...options.flows,
     onFlow: (flow) => {
       flowsSeen.total += 1;
@@ -89,7 +108,9 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
 
   const interval = options.progressIntervalMs ?? 250;
   let lastReport = started;
+  // Each batch is finished before the next is asked for, so the reader may reuse its buffers.
   const source = await openCapture(path, {
+    reuseBuffers: true,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
   });
@@ -167,9 +188,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
     firstSeen: packets === 0 ? null : firstSeen,
     lastSeen: packets === 0 ? null : lastSeen,
     protocols: mix.snapshot(),
-    linkTypes: [...linkTypes]
-      .map((count, linktype) => ({ linktype, name: linkTypeName(linktype), packets: count }))
-      .filter((item) => item.packets > 0),
+    linkTypes: seenLinkTypes(linkTypes),
     timeline: timeline.snapshot(),
     topTalkers: conversations.topTalkers(TOP),
     topConversations: conversations.topConversations(TOP),

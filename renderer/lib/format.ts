@@ -1,17 +1,5 @@
 /** Formatting for people: sizes, times and counts. */
-
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-/** 1536 -> "1.5 KB" (powers of 1024, as file managers show sizes). */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit] ?? 'B'}`;
-}
+export { formatBytes } from '../../common/format-bytes';
 
 /** Epoch seconds (packet time) as a date and time in the chosen zone, to the millisecond. */
 export function formatEpochSeconds(seconds: number, zone: 'local' | 'utc'): string {

@@ -22,6 +22,7 @@ import { Packet } from './packet';
 import { decodeRawIp } from './raw-ip';
 import { DECODE_RESULT_COUNT } from './result';
 import { decodeSll, decodeSll2 } from './sll';
+import { seededRandom } from '../../../common/seeded-random';
 import { decodeTcp } from './tcp';
 import { decodeUdp } from './udp';
 
@@ -30,18 +31,6 @@ const RANDOM_INPUTS = 2500;
 const MAX_RANDOM_LENGTH = 128;
 /** Bytes placed before and after the input: different in the two runs of each input. */
 const GUARD = 32;
-
-/** mulberry32: small, seeded, good enough to spread inputs (not for anything cryptographic). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A plain throw: expect() per call would dominate the run time over tens of thousands of inputs. */
 function check(condition: boolean, message: string): void {

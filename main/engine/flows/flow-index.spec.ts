@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FlowIndex, NOT_FOUND } from './flow-index';
 import { flowKeyHash, KEY_WORDS, storeKey } from './flow-key';
 import { ROW, ROW_SLOTS } from './flow-layout';
-import { randomInt, seededRandom } from './seeded-random';
+import { randomInt, seededRandom } from '../../../common/seeded-random';
 
 interface Fixture {
   readonly keys: Uint32Array[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IPPROTO, L3, Packet, TCP_FLAG } from '../decode/packet';
 import type { FlowRecord } from './flow-record';
 import { FlowTable } from './flow-table';
-import { randomInt, seededRandom } from './seeded-random';
+import { randomInt, seededRandom } from '../../../common/seeded-random';
 import { fillPacket, type TestPacket } from './test-packets';
 
 const HOSTS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '192.168.7.9', '2001:db8::1', '2001:db8::2', 'fe80::1:2', '::1'];

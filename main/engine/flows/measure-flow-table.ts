@@ -13,7 +13,7 @@ import { FlowIndex, NOT_FOUND } from './flow-index';
 import { flowKeyHash, isReverseKey, isSameKey, KEY_WORDS, storeKey, writeFlowKey } from './flow-key';
 import { ROW, ROW_SLOTS } from './flow-layout';
 import { FlowTable } from './flow-table';
-import { randomInt, seededRandom } from './seeded-random';
+import { randomInt, seededRandom } from '../../../common/seeded-random';
 
 interface Workload {
   readonly packets: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStat, clearStats, combineStats, readStats, STAT_SLOTS } from './running-stats';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../../common/seeded-random';
 
 /** Two-pass reference: mean first, then the sample variance around it. */
 function reference(values: readonly number[]): { mean: number; std: number; min: number; max: number } {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { collectFrames } from './collect-frames';
 import { PcapParser } from './pcap-parser';
 import { readWithPcapParser } from './reference-pcap-parser';
-import { seededRandom, syntheticFrames } from './synthetic-frames';
+import { seededRandom } from '../../../common/seeded-random';
+import { syntheticFrames } from './synthetic-frames';
 import { writePcap } from './write-pcap';
 
 /** Bytes as text: deep-equality over typed arrays goes element by element and is slow. */

@@ -16,7 +16,8 @@ import { LINKTYPE } from './frame-batch';
 import { MAX_CAPLEN } from './limits';
 import { openCapture } from './open-capture';
 import { SniffingParser } from './sniffing-parser';
-import { seededRandom, syntheticFrames } from './synthetic-frames';
+import { seededRandom } from '../../../common/seeded-random';
+import { syntheticFrames } from './synthetic-frames';
 import { writePcap } from './write-pcap';
 import { writePcapng } from './write-pcapng';
 

@@ -78,6 +78,20 @@ describe('openCapture', () => {
     expect(comparable(got)).toEqual(comparable(collectFrames(new PcapngParser(), pcapng).frames));
   });
 
+  it('should give the same frames from a ring of reused buffers, records straddling them', async () => {
+    for (const [name, bytes] of [
+      ['ring.pcap', pcap],
+      ['ring.pcapng', pcapng],
+    ] as const) {
+      const path = await file(name, bytes);
+      const plain = await read(path, { chunkBytes: 211 });
+      const reused = await read(path, { chunkBytes: 211, reuseBuffers: true });
+      expect(reused.error).toBeUndefined();
+      expect(comparable(reused.frames)).toEqual(comparable(plain.frames));
+      expect(reused.source.bytesRead).toBe(bytes.length);
+    }
+  });
+
   it('should go by magic bytes, not by the file name', async () => {
     const { source, frames: got } = await read(await file('really-a-pcapng.pcap', pcapng));
     expect(source.format).toBe('pcapng');

@@ -3,7 +3,8 @@ import { CaptureReadError } from './capture-read-error';
 import { collectFrames } from './collect-frames';
 import { LINKTYPE } from './frame-batch';
 import { PcapParser } from './pcap-parser';
-import { seededRandom, syntheticFrames, type CaptureFrame } from './synthetic-frames';
+import { seededRandom } from '../../../common/seeded-random';
+import { syntheticFrames, type CaptureFrame } from './synthetic-frames';
 import { writePcap } from './write-pcap';
 
 /** What a reader must yield for `frames` written at microsecond or nanosecond resolution. */

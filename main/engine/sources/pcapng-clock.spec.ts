@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimestampClock } from './pcapng-clock';
-import { seededRandom } from './synthetic-frames';
+import { seededRandom } from '../../../common/seeded-random';
 
 /** The oracle: the same conversion in BigInt, straight from the definition in §4.2. */
 function exact(high: number, low: number, tsresol: number, offset: number): [number, number] {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { collectFrames, type CollectedFrame } from './collect-frames';
 import { LINKTYPE } from './frame-batch';
 import { PcapngParser } from './pcapng-parser';
-import { seededRandom, syntheticFrames, type CaptureFrame } from './synthetic-frames';
+import { seededRandom } from '../../../common/seeded-random';
+import { syntheticFrames, type CaptureFrame } from './synthetic-frames';
 import { pcapngBlock, timestampUnits, writePcapng, type PcapngInterfaceSpec } from './write-pcapng';
 
 /** What a reader must yield (all but fileOffset) for EPB/PB frames on `interfaces`. */

@@ -2,6 +2,7 @@
  * Random-but-seeded frames for the capture writers, so tests and benchmarks can make captures of
  * any shape without shipping binary fixtures. The same seed always gives the same frames.
  */
+import { seededRandom } from '../../../common/seeded-random';
 
 /** One frame as a writer takes it. */
 export interface CaptureFrame {
@@ -25,18 +26,6 @@ export interface SyntheticFrameOptions {
   readonly startSeconds?: number;
   /** Fraction of frames whose wire length exceeds the captured length (a snaplen cut). */
   readonly cutFraction?: number;
-}
-
-/** A small, fast PRNG (mulberry32); returns a function giving uniform floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** `count` frames with random bytes and lengths, in increasing time order. */

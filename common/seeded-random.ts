@@ -1,6 +1,7 @@
 /**
  * A small seeded generator (mulberry32, Tommy Ettinger, public domain) for reproducible random
- * packets in property tests and the throughput measurement; Math.random cannot be seeded.
+ * data in tests, fuzzing and the benchmark's traffic; Math.random cannot be seeded. Not for
+ * anything cryptographic.
  */
 
 /** Returns a function yielding floats in [0, 1), the same sequence for the same seed. */
