@@ -18,6 +18,8 @@ const CHUNK_FRAMES = 50_000;
  * less than the flow table's active timeout).
  */
 export async function writeDnsCapture(path: string, packets: number, flows: number): Promise<void> {
+  // One source port per flow, from 1024 up: past 64,512 flows the ports would repeat.
+  if (flows < 1 || flows > 65_536 - 1024) throw new RangeError(`writeDnsCapture makes 1 to 64,512 flows, not ${flows}`);
   const template = hex(ETHERNET_IPV4 + IPV4_UDP_DNS + UDP_DNS_QUERY);
   const sourcePortAt = 14 + 20; // Ethernet header, then a 20-byte IPv4 header
   const out = createWriteStream(path);
