@@ -8,11 +8,12 @@ export class AlertOutbox {
   // Insertion order is delivery order; a Map keeps it and makes acknowledgement O(1) per id.
   readonly #pending = new Map<string, Alert>();
 
-  /** Holds new alerts until acknowledged; returns those not already held (ids are stable). */
-  add(alerts: readonly Alert[]): Alert[] {
-    const fresh = alerts.filter((alert) => !this.#pending.has(alert.id));
-    for (const alert of fresh) this.#pending.set(alert.id, alert);
-    return fresh;
+  /**
+   * Holds alerts until acknowledged. An incident that grows arrives again with the same id: the
+   * newer version replaces the one held, so the renderer stores the latest.
+   */
+  add(alerts: readonly Alert[]): void {
+    for (const alert of alerts) this.#pending.set(alert.id, alert);
   }
 
   pending(): Alert[] {

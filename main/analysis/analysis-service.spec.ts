@@ -9,7 +9,8 @@ import { ETHERNET_IPV4, IPV4_UDP_DNS, UDP_DNS_QUERY } from '../engine/decode/fix
 import { hex } from '../engine/decode/hex';
 import { writePcap } from '../engine/sources/write-pcap';
 import { EventHub } from '../ipc/events';
-import { analysisWorkerBundle } from '../testing/analysis-worker-bundle';
+import { analysisWorkerBundle, removeAnalysisWorkerBundle } from '../testing/analysis-worker-bundle';
+import { AlertOutbox } from '../alerts/alert-outbox';
 import { AnalysisService } from './analysis-service';
 
 type Finished = PayloadOf<Events['analysis:finished']>;
@@ -37,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await removeAnalysisWorkerBundle();
 });
 
 /** Collects the events of one analysis until it finishes or fails. */
@@ -63,11 +65,12 @@ function outcome(
 describe('AnalysisService', () => {
   it('should analyse a file in a worker thread and keep its flows for paging', async () => {
     const events = new EventHub();
-    const service = new AnalysisService(events, workerPath);
+    const service = new AnalysisService(events, workerPath, new AlertOutbox());
     let id = '';
     const done = outcome(events, () => id);
     ({ id } = await service.start(capturePath));
     const result = await done;
+    expect(result.failed).toBeUndefined();
     expect(result.finished?.summary).toMatchObject({ packets: PACKETS, problem: null, cancelled: false });
     expect(result.progress).toBeGreaterThanOrEqual(1);
     const page = service.flows(id, 0, 100);
@@ -79,7 +82,7 @@ describe('AnalysisService', () => {
   it('should refuse a file that is not a capture before starting a worker', async () => {
     const path = join(dir, 'notes.txt');
     await writeFile(path, 'not a capture');
-    const service = new AnalysisService(new EventHub(), workerPath);
+    const service = new AnalysisService(new EventHub(), workerPath, new AlertOutbox());
     await expect(service.start(path)).rejects.toMatchObject({ code: 'not-a-capture' });
   });
 
@@ -87,7 +90,7 @@ describe('AnalysisService', () => {
     const crashing = join(dir, 'crashing-worker.cjs');
     await writeFile(crashing, "throw new Error('decoder exploded');\n");
     const events = new EventHub();
-    const broken = new AnalysisService(events, crashing);
+    const broken = new AnalysisService(events, crashing, new AlertOutbox());
     let id = '';
     const done = outcome(events, () => id);
     ({ id } = await broken.start(capturePath));
@@ -96,7 +99,7 @@ describe('AnalysisService', () => {
     expect(failed?.message).toMatch(/the analysis worker crashed: .*decoder exploded/);
 
     // The next analysis, with a sound worker, runs as usual.
-    const healthy = new AnalysisService(events, workerPath);
+    const healthy = new AnalysisService(events, workerPath, new AlertOutbox());
     let next = '';
     const after = outcome(events, () => next);
     ({ id: next } = await healthy.start(capturePath));
@@ -105,7 +108,7 @@ describe('AnalysisService', () => {
 
   it('should cancel a queued analysis without starting it', async () => {
     const events = new EventHub();
-    const service = new AnalysisService(events, workerPath);
+    const service = new AnalysisService(events, workerPath, new AlertOutbox());
     const ids: string[] = [];
     const failed: Failed[] = [];
     events.attach((channel, payload) => {
@@ -119,7 +122,7 @@ describe('AnalysisService', () => {
   });
 
   it('should say when no flows are kept for an id', () => {
-    const service = new AnalysisService(new EventHub(), workerPath);
+    const service = new AnalysisService(new EventHub(), workerPath, new AlertOutbox());
     expect(() => service.flows('unknown', 0, 10)).toThrow(/no flows are kept/);
   });
 });

@@ -38,6 +38,7 @@ export function createAppContext(parts: ShellParts): AppContext {
   const events = new EventHub();
   const settings = new SettingsStore(parts.dataDir);
   settings.onChange((next) => events.emit('settings:changed', next));
+  const outbox = new AlertOutbox();
   return {
     about: {
       version: APP_VERSION,
@@ -50,9 +51,9 @@ export function createAppContext(parts: ShellParts): AppContext {
     events,
     settings,
     contacts: new ContactDirectory(parts.dataDir),
-    outbox: new AlertOutbox(),
+    outbox,
     openedFiles: new OpenedFiles(),
     desktop: parts.desktop(events),
-    analysis: new AnalysisService(events, parts.analysisWorker),
+    analysis: new AnalysisService(events, parts.analysisWorker, outbox),
   };
 }

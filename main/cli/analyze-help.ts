@@ -6,7 +6,8 @@ order, pcapng, either of them gzip-compressed; the format is read from the file'
 builds its flows and prints what is in it.
 
 Options:
-  --json            print alerts as JSON, one object per line, and nothing else on stdout
+  --json            print alerts as JSON, one object per line (DESIGN.md's alert schema), and
+                    nothing else on stdout
   --flows OUT.csv   write every flow with all its features as CSV
   --summary OUT.json  write the summary as JSON (packets, bytes, protocols, flows, decode
                     failures by reason, first and last capture time, read problem if any)

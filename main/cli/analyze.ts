@@ -1,6 +1,8 @@
 /** `wirewatch analyze FILE`: the packet engine over one capture file, headless. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Alert } from '../../preload/api/alerts';
 import type { AnalysisSummary } from '../../preload/api/analysis';
 import { FlowCsvWriter } from '../engine/flows/flow-csv-writer';
 import { analyzeCapture } from '../engine/pipeline';
@@ -45,9 +47,17 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
 
+  // An incident may grow during the read; the latest version of each is printed at the end.
+  const alerts = new Map<string, Alert>();
   let summary: AnalysisSummary;
   try {
     summary = await analyzeCapture(path, {
+      detection: {
+        origin: { type: 'file', path: resolve(path) },
+        onAlerts: (changed) => {
+          for (const alert of changed) alerts.set(alert.id, alert);
+        },
+      },
       signal: controller.signal,
       onProgress: (progress) => bar.update(progress),
       ...(maxFlows === undefined ? {} : { flows: { maxFlows } }),
@@ -73,8 +83,9 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
   }
 
   if (values.summary !== undefined) await writeFile(values.summary, `${JSON.stringify(summary, null, 2)}\n`);
-  // Alerts arrive with the detectors; until then --json prints none, and nothing else.
-  if (!values.json) context.out(summaryText(summary));
+  const ordered = [...alerts.values()].sort((a, b) => a.first_seen - b.first_seen);
+  if (values.json) for (const alert of ordered) context.out(JSON.stringify(alert));
+  else context.out(summaryText(summary, ordered));
   if (summary.problem !== null) {
     context.err.write(
       `wirewatch analyze: analysed ${summary.packets.toLocaleString('en-US')} packets, then: ${summary.problem.message}\n`,

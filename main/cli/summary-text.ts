@@ -1,12 +1,16 @@
 /** The readable summary `wirewatch analyze` prints when not asked for JSON. */
 import { formatBytes as size } from '../../common/format-bytes';
+import type { Alert } from '../../preload/api/alerts';
 import type { AnalysisSummary } from '../../preload/api/analysis';
 
 const count = (value: number): string => value.toLocaleString('en-US');
 
 const utc = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('T', ' ').replace('Z', ' UTC');
 
-export function summaryText(summary: AnalysisSummary): string {
+/** Alerts listed in the readable summary; `--json` prints all of them. */
+const ALERTS_LISTED = 20;
+
+export function summaryText(summary: AnalysisSummary, alerts: readonly Alert[] = []): string {
   const lines: string[] = [];
   const { file } = summary;
   lines.push(`${file.name}  (${file.format}, ${size(file.bytes)})`);
@@ -45,6 +49,12 @@ export function summaryText(summary: AnalysisSummary): string {
       );
     }
   }
+  lines.push(`Alerts      ${count(summary.alerts.total)}`);
+  for (const alert of alerts.slice(0, ALERTS_LISTED)) {
+    lines.push(`  ${alert.severity.padEnd(8)} ${alert.kind.padEnd(15)} ${alert.summary}`);
+  }
+  if (alerts.length > ALERTS_LISTED)
+    lines.push(`  … and ${count(alerts.length - ALERTS_LISTED)} more (--json lists all)`);
   if (summary.decodeFailures.length > 0) {
     lines.push('Not decoded');
     for (const item of summary.decodeFailures) lines.push(`  ${item.reason.padEnd(28)} ${count(item.count)}`);

@@ -18,6 +18,8 @@ import {
   UDP_DNS_QUERY,
 } from './decode/fixtures';
 import { hex } from './decode/hex';
+import type { Alert } from '../../preload/api/alerts';
+import type { DetectorFactory } from './detect/detector';
 import type { FlowRecord } from './flows/flow-record';
 import { analyzeCapture, type PacketObserver } from './pipeline';
 import { CaptureFileError } from './sources/inspect';
@@ -161,6 +163,63 @@ describe('analyzeCapture', () => {
     await analyzeCapture(await capture('observed.pcap', writePcap(FRAMES)), { observers: [observer] });
     expect(seen).toMatchObject({ packets: 12, flows: 4, finished: true });
     expect(seen.flowIds.size).toBe(4);
+  });
+
+  it('should turn detections into grouped alerts, handed over per batch and counted in the summary', async () => {
+    // A detector for the test: every bare TCP SYN is "a probe" (the capture's four come from 192.168.0.1).
+    const probes: DetectorFactory = (emit) => ({
+      name: 'rule:test_probe',
+      onPacket: (packet) => {
+        if (packet.protocol !== 6 || (packet.tcpFlags & 0x12) !== 0x02) return; // SYN without ACK
+        const at = packet.seconds + packet.nanos * 1e-9;
+        emit({
+          kind: 'port_scan',
+          severity: 'low',
+          src: '192.168.0.1',
+          dst: '192.168.0.199',
+          firstSeen: at,
+          lastSeen: at,
+          score: 0.5,
+          detector: 'rule:test_probe',
+          summary: 'a probe',
+          evidence: {},
+        });
+      },
+    });
+    const handed: Alert[][] = [];
+    const path = await capture('alerts.pcap', writePcap(FRAMES));
+    const summary = await analyzeCapture(path, {
+      detection: {
+        origin: { type: 'file', path },
+        detectors: [probes],
+        onAlerts: (alerts) => handed.push([...alerts]),
+      },
+    });
+    expect(summary.alerts).toEqual({ total: 1, byKind: [{ kind: 'port_scan', count: 1 }] });
+    const last = handed.flat().at(-1);
+    expect(last).toMatchObject({
+      kind: 'port_scan',
+      detector: 'rule:test_probe',
+      first_seen: T0 + 0.1,
+      evidence: { detections: 4 },
+      source: { type: 'file', path },
+    });
+    expect(Object.keys(last ?? {}).sort()).toEqual(
+      [
+        'id',
+        'kind',
+        'severity',
+        'src',
+        'dst',
+        'first_seen',
+        'last_seen',
+        'score',
+        'detector',
+        'summary',
+        'evidence',
+        'source',
+      ].sort(),
+    );
   });
 
   it('should report progress with the file size', async () => {

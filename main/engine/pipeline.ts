@@ -7,8 +7,12 @@
  * read before it; a file that is no capture at all throws CaptureFileError before anything runs.
  */
 import { performance } from 'node:perf_hooks';
+import type { Alert, AlertOrigin } from '../../preload/api/alerts';
 import type { AnalysisProgress, AnalysisSummary } from '../../preload/api/analysis';
 import { DECODE_RESULT_COUNT, DECODE_RESULT_NAMES, Packet, decodeFrame, type DecodeResult } from './decode';
+import type { DetectorFactory } from './detect/detector';
+import { IncidentBook } from './detect/incident-book';
+import { RULES } from './detect/rule-set';
 import type { FlowRecord } from './flows/flow-record';
 import type { FlowTableOptions } from './flows/flow-options';
 import { FlowTable } from './flows/flow-table';
@@ -19,6 +23,16 @@ import { Conversations } from './summary/conversations';
 import { linkTypeName } from './summary/link-types';
 import { categorise, ProtocolMix } from './summary/protocol-mix';
 import { Timeline } from './summary/timeline';
+
+/** How many alerts, by kind, most first. */
+function alertCounts(alerts: readonly Alert[]): AnalysisSummary['alerts'] {
+  const byKind = new Map<string, number>();
+  for (const alert of alerts) byKind.set(alert.kind, (byKind.get(alert.kind) ?? 0) + 1);
+  return {
+    total: alerts.length,
+    byKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count),
+  };
+}
 
 /** The link types that carried packets, from counters indexed by link type. */
 function seenLinkTypes(counts: Float64Array): AnalysisSummary['linkTypes'] {
@@ -63,6 +77,17 @@ export interface PipelineOptions {
   readonly chunkBytes?: number;
   /** Awaited between batches: lets a slow consumer (a CSV file on a slow disk) push back. */
   readonly afterBatch?: () => Promise<void>;
+  /** Runs the detectors; their detections become alerts handed over in batches. */
+  readonly detection?: DetectionOptions;
+}
+
+export interface DetectionOptions {
+  /** Where the traffic came from, for the alerts' `source`. */
+  readonly origin: AlertOrigin;
+  /** New and grown alerts, after each batch of packets and at the end; never once per packet. */
+  readonly onAlerts?: (alerts: readonly Alert[]) => void;
+  /** The detectors to run; the rule set by default. */
+  readonly detectors?: readonly DetectorFactory[];
 }
 
 const TOP = 10;
@@ -79,7 +104,16 @@ export const DEFAULT_MAX_FLOWS = 250_000;
 export async function analyzeCapture(path: string, options: PipelineOptions = {}): Promise<AnalysisSummary> {
   const started = performance.now();
   const file = await inspectCaptureFile(path);
-  const observers = options.observers ?? [];
+  const book = options.detection === undefined ? undefined : new IncidentBook(options.detection.origin);
+  const detectors =
+    book === undefined
+      ? []
+      : (options.detection?.detectors ?? RULES).map((factory) => factory((detection) => book.add(detection)));
+  const observers = [...(options.observers ?? []), ...detectors];
+  const handOverAlerts = (): void => {
+    const changed = book?.takeChanged() ?? [];
+    if (changed.length > 0) options.detection?.onAlerts?.(changed);
+  };
   const conversations = new Conversations();
   const flowsSeen = { total: 0 };
   const table = new FlowTable({
@@ -154,6 +188,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
         wireBytes += wirelen;
         capturedBytes += caplen;
       }
+      handOverAlerts();
       if (options.afterBatch !== undefined) await options.afterBatch();
       if (options.signal?.aborted === true) {
         cancelled = true;
@@ -177,6 +212,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
 
   table.flush();
   for (const observer of observers) observer.finish?.();
+  handOverAlerts();
   report();
   const elapsedMs = performance.now() - started;
   const counters = table.counters();
@@ -197,6 +233,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
       .map((count, code) => ({ reason: DECODE_RESULT_NAMES[code] ?? `code ${code}`, count }))
       .filter((item, code) => code !== 0 && item.count > 0)
       .sort((a, b) => b.count - a.count),
+    alerts: alertCounts(book?.all() ?? []),
     problem,
     cancelled,
     elapsedMs,

@@ -79,6 +79,11 @@ export interface AnalysisSummary {
   readonly topConversations: readonly ConversationCount[];
   readonly flows: { readonly total: number; readonly evicted: number };
   readonly decodeFailures: readonly { readonly reason: string; readonly count: number }[];
+  /** Alerts the detectors raised (one per incident), by kind. */
+  readonly alerts: {
+    readonly total: number;
+    readonly byKind: readonly { readonly kind: string; readonly count: number }[];
+  };
   /** Why the read stopped early, or null when the whole file was read. */
   readonly problem: ReadProblem | null;
   readonly cancelled: boolean;

@@ -63,8 +63,8 @@ describe('alert intake', () => {
     const stop = startAlertIntake(api, db, (error) => {
       throw error;
     });
-    const fresh = app.outbox.add([alert('c')]);
-    app.events.emit('alerts:new', fresh);
+    app.outbox.add([alert('c')]);
+    app.events.emit('alerts:new', [alert('c')]);
     await vi.waitFor(async () => expect(await db.alerts.get('c')).toMatchObject({ status: 'new', kind: 'syn_flood' }));
     await vi.waitFor(() => expect(app.outbox.size).toBe(0));
     stop();

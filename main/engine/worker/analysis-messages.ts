@@ -1,4 +1,5 @@
 /** Messages between main and an analysis worker thread (structured-clone safe: plain data only). */
+import type { Alert } from '../../../preload/api/alerts';
 import type { AnalysisProgress, AnalysisSummary, FlowRow } from '../../../preload/api/analysis';
 
 export type ToAnalysisWorker =
@@ -8,6 +9,8 @@ export type FromAnalysisWorker =
   | { readonly type: 'progress'; readonly progress: AnalysisProgress }
   /** Flows in batches as they close; the total is capped (see FLOW_ROWS_KEPT). */
   | { readonly type: 'flows'; readonly rows: readonly FlowRow[] }
+  /** New and grown alerts, after a batch of packets. */
+  | { readonly type: 'alerts'; readonly alerts: readonly Alert[] }
   | { readonly type: 'finished'; readonly summary: AnalysisSummary }
   | { readonly type: 'failed'; readonly code: string; readonly message: string };
 

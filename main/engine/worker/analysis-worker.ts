@@ -39,6 +39,10 @@ async function run(id: string, path: string): Promise<void> {
   try {
     const summary = await analyzeCapture(path, {
       signal: controller.signal,
+      detection: {
+        origin: { type: 'file', path },
+        onAlerts: (alerts) => send({ type: 'alerts', alerts }),
+      },
       onProgress: (progress) => send({ type: 'progress', progress: { id, ...progress } }),
       onFlow: keep,
     });
