@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { ANALYZE_HELP } from './cli/analyze-help';
+import { EVALUATE_HELP } from './cli/evaluate-help';
 import { SERVE_HELP } from './cli/serve-help';
 import { EXIT, UsageError } from './cli/usage-error';
 import { APP_VERSION } from './app/version';
@@ -13,7 +14,8 @@ const HELP = `Usage: wirewatch <command> [options]
 Watches network traffic and tells people when something is wrong.
 
 Commands:
-  analyze    decode a capture file, build its flows and summarise it
+  analyze    decode a capture file, build its flows, detect attacks and summarise it
+  evaluate   score detection against the attack lab's truth files
   serve      serve the Wirewatch window to a browser on 127.0.0.1
 
 Run \`wirewatch <command> --help\` for a command's options.
@@ -38,6 +40,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (argv) => {
       const { analyzeCommand } = await import('./cli/analyze');
       return analyzeCommand(argv, { out, err: process.stderr });
+    },
+  },
+  evaluate: {
+    help: EVALUATE_HELP,
+    run: async (argv) => {
+      const { evaluateCommand } = await import('./cli/evaluate');
+      return evaluateCommand(argv, { out });
     },
   },
   serve: {
