@@ -39,6 +39,12 @@ describe('wirewatch CLI', () => {
     expect(printed(stderr)).toMatch(/^wirewatch serve: Unknown option '--colour'.*\(see wirewatch serve --help\)\n$/);
   });
 
+  it('should list every detection threshold with its default', async () => {
+    expect(await runCli(['thresholds'])).toBe(0);
+    expect(printed(stdout)).toMatch(/^port_scan\.fastWindowSeconds = 60$/m);
+    expect(printed(stdout)).toMatch(/^brute_force\.services\.22\.name = ssh$/m);
+  });
+
   it('should exit 2 on a port out of range', async () => {
     expect(await runCli(['serve', '--port', '70000'])).toBe(2);
     expect(printed(stderr)).toMatch(/--port must be a whole number from 0 to 65535, not "70000"/);

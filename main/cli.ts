@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ANALYZE_HELP } from './cli/analyze-help';
 import { EVALUATE_HELP } from './cli/evaluate-help';
 import { SERVE_HELP } from './cli/serve-help';
+import { THRESHOLDS_HELP } from './cli/thresholds-help';
 import { EXIT, UsageError } from './cli/usage-error';
 import { APP_VERSION } from './app/version';
 
@@ -17,6 +18,7 @@ Commands:
   analyze    decode a capture file, build its flows, detect attacks and summarise it
   evaluate   score detection against the attack lab's truth files
   serve      serve the Wirewatch window to a browser on 127.0.0.1
+  thresholds list the detection thresholds and their defaults
 
 Run \`wirewatch <command> --help\` for a command's options.
 
@@ -47,6 +49,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (argv) => {
       const { evaluateCommand } = await import('./cli/evaluate');
       return evaluateCommand(argv, { out });
+    },
+  },
+  thresholds: {
+    help: THRESHOLDS_HELP,
+    run: async () => {
+      const { thresholdsCommand } = await import('./cli/thresholds');
+      return thresholdsCommand(out);
     },
   },
   serve: {

@@ -1,5 +1,6 @@
 /** `wirewatch analyze --help`; kept apart so `--help` loads nothing else. */
 export const ANALYZE_HELP = `Usage: wirewatch analyze FILE [--json] [--flows OUT.csv] [--summary OUT.json] [--max-flows N]
+                        [--threshold RULE.NAME=VALUE]...
 
 Decodes every packet of a capture file (pcap in micro- or nanosecond resolution and either byte
 order, pcapng, either of them gzip-compressed; the format is read from the file's first bytes),
@@ -13,6 +14,9 @@ Options:
                     failures by reason, first and last capture time, read problem if any)
   --max-flows N     most flows open at once (default 250,000, about 160 MB); past it the least
                     recently seen flow is closed and counted as evicted
+  --threshold RULE.NAME=VALUE
+                    change a detection threshold, e.g. port_scan.fastPorts=30 (repeatable;
+                    \`wirewatch thresholds\` lists them all with their defaults)
   -h, --help        show this help
 
 A progress bar is drawn on stderr when it is a terminal.

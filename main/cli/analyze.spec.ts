@@ -93,6 +93,13 @@ describe('wirewatch analyze', () => {
     expect(await runCli(['analyze', capture, '--max-flows', 'many'])).toBe(2);
   });
 
+  it('should exit 2 with the reason for a threshold that does not exist', async () => {
+    expect(await runCli(['analyze', capture, '--threshold', 'port_scan.fastPortz=3'])).toBe(2);
+    expect(printed(stderr)).toMatch(
+      /--threshold port_scan\.fastPortz: no such threshold; it has fastWindowSeconds, fastPorts/,
+    );
+  });
+
   it('should exit 2 without a file or with two', async () => {
     expect(await runCli(['analyze'])).toBe(2);
     expect(await runCli(['analyze', 'a.pcap', 'b.pcap'])).toBe(2);

@@ -9,6 +9,7 @@ import { analyzeCapture } from '../engine/pipeline';
 import { CaptureReadError } from '../engine/sources/capture-read-error';
 import { CaptureFileError } from '../engine/sources/inspect';
 import { progressBar } from './progress-bar';
+import { ruleSetFromArgs } from './rule-args';
 import { summaryText } from './summary-text';
 import { EXIT, UsageError } from './usage-error';
 
@@ -29,6 +30,7 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
       flows: { type: 'string' },
       summary: { type: 'string' },
       'max-flows': { type: 'string' },
+      threshold: { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: true,
@@ -41,6 +43,7 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
   if (maxFlows !== undefined && (!Number.isInteger(maxFlows) || maxFlows < 1)) {
     throw new UsageError(`--max-flows must be a whole number of at least 1, not "${values['max-flows'] ?? ''}"`);
   }
+  const detectors = ruleSetFromArgs(values.threshold ?? []);
   const csv = values.flows === undefined ? undefined : await FlowCsvWriter.open(values.flows);
   const bar = progressBar(context.err);
   const controller = new AbortController();
@@ -54,6 +57,7 @@ export async function analyzeCommand(argv: readonly string[], context: AnalyzeCo
     summary = await analyzeCapture(path, {
       detection: {
         origin: { type: 'file', path: resolve(path) },
+        detectors,
         onAlerts: (changed) => {
           for (const alert of changed) alerts.set(alert.id, alert);
         },

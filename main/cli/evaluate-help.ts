@@ -10,6 +10,8 @@ main/engine/evaluate/score.ts.
 Options:
   --truth FILE   the truth file, when scoring a single capture whose truth lies elsewhere
   --json         print the evaluation as one JSON object
+  --threshold RULE.NAME=VALUE
+                 change a detection threshold (repeatable; see \`wirewatch thresholds\`)
   -h, --help     show this help
 
 Exit codes: 0 scored; 1 a capture or truth file could not be read; 2 the command line was wrong.`;

@@ -6,6 +6,7 @@ import { evaluationText } from '../engine/evaluate/report-text';
 import { evaluate, type CaptureOutcome } from '../engine/evaluate/score';
 import { readTruth, truthPathFor } from '../engine/evaluate/truth';
 import { analyzeCapture } from '../engine/pipeline';
+import { ruleSetFromArgs } from './rule-args';
 import { EXIT, UsageError } from './usage-error';
 
 export interface EvaluateContext {
@@ -15,7 +16,11 @@ export interface EvaluateContext {
 export async function evaluateCommand(argv: readonly string[], context: EvaluateContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { truth: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      truth: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      threshold: { type: 'string', multiple: true },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -23,6 +28,7 @@ export async function evaluateCommand(argv: readonly string[], context: Evaluate
   if (values.truth !== undefined && positionals.length > 1) {
     throw new UsageError('--truth names the truth of a single capture; leave it out to use each x.truth.json');
   }
+  const detectors = ruleSetFromArgs(values.threshold ?? []);
   const outcomes: CaptureOutcome[] = [];
   for (const capture of positionals) {
     const truth = await readTruth(values.truth ?? truthPathFor(capture));
@@ -30,6 +36,7 @@ export async function evaluateCommand(argv: readonly string[], context: Evaluate
     const summary = await analyzeCapture(capture, {
       detection: {
         origin: { type: 'file', path: resolve(capture) },
+        detectors,
         onAlerts: (changed) => {
           for (const alert of changed) alerts.set(alert.id, alert);
         },

@@ -43,7 +43,10 @@ function seenLinkTypes(counts: Float64Array): AnalysisSummary['linkTypes'] {
   return seen;
 }
 
-/** Where a packet sits, for detectors that keep evidence (flow ids, file offsets). */
+/**
+ * Where a packet sits, for detectors that keep evidence (flow ids, file offsets). One object is
+ * reused for every packet, like the Packet: copy what is kept.
+ */
 export interface FrameRef {
   /** Index of the frame in the capture, from 0. */
   readonly index: number;
@@ -55,8 +58,13 @@ export interface FrameRef {
 
 /** The hook detectors attach to. Calls are synchronous and in capture order. */
 export interface PacketObserver {
-  /** Sees every packet; the Packet object is reused, so copy what is kept. */
-  onPacket(packet: Packet, result: DecodeResult, frame: FrameRef): void;
+  /**
+   * Sees every packet; the Packet object is reused, so copy what is kept. `data` is the buffer the
+   * frame's bytes lie in (Packet.payloadOffset points into it), valid only during the call: for
+   * detectors that read payloads, such as DNS names. The pipeline always passes it; tests of
+   * detectors that need no payload may leave it out.
+   */
+  onPacket(packet: Packet, result: DecodeResult, frame: FrameRef, data?: Uint8Array): void;
   /** Sees every closed flow. */
   onFlow?(flow: FlowRecord): void;
   /** The input has ended (or was cut short): close open windows. */
@@ -127,6 +135,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
     },
   });
   const packet = new Packet();
+  const frame: { -readonly [K in keyof FrameRef]: FrameRef[K] } = { index: 0, fileOffset: 0, flowId: 0 };
   const mix = new ProtocolMix();
   const timeline = new Timeline();
   const failures = new Uint32Array(DECODE_RESULT_COUNT);
@@ -181,8 +190,10 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
         mix.add(categorise(packet, result), wirelen);
         const flowId = table.add(packet);
         if (observers.length > 0) {
-          const frame: FrameRef = { index: packets, fileOffset: fileOffsets[i] ?? 0, flowId };
-          for (const observer of observers) observer.onPacket(packet, result, frame);
+          frame.index = packets;
+          frame.fileOffset = fileOffsets[i] ?? 0;
+          frame.flowId = flowId;
+          for (const observer of observers) observer.onPacket(packet, result, frame, data);
         }
         packets += 1;
         wireBytes += wirelen;
