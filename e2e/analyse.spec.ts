@@ -76,6 +76,30 @@ test.describe('Analyse PCAPs', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('should raise an alert for a port scan in a capture and keep it in View Alerts', async ({ app }, testInfo) => {
+    const path = join(testInfo.outputPath(), 'scan.pcap');
+    // 40 SYNs from 192.168.0.1 to 40 ports of 192.168.0.199, 10 ms apart, none answered.
+    const syn = hex(ETHERNET_IPV4 + IPV4_TCP_SYN + TCP_SYN);
+    const dstPortAt = 14 + 20 + 2; // Ethernet, IPv4 header, source port
+    const frames = Array.from({ length: 40 }, (_item, index) => {
+      const bytes = syn.slice();
+      bytes[dstPortAt] = 0x10;
+      bytes[dstPortAt + 1] = index;
+      return { seconds: 1_700_000_000, nanos: index * 10_000_000, bytes };
+    });
+    await writeFile(path, writePcap(frames));
+    const analyse = app.window.analyse();
+    await app.window.open('Analyse PCAPs');
+    await analyse.drop(path);
+    await expect(app.page.getByTestId('summary-alerts')).toHaveText('1');
+    await app.window.open('View Alerts');
+    const row = app.page.getByRole('row').filter({ hasText: 'port_scan' });
+    await expect(row).toContainText('192.168.0.1');
+    await expect(row).toContainText('192.168.0.199');
+    await app.window.reload();
+    await expect(app.page.getByRole('row').filter({ hasText: 'port_scan' })).toHaveCount(1);
+  });
+
   test('should say clearly why a file cannot be analysed', async ({ app }, testInfo) => {
     const path = join(testInfo.outputPath(), 'notes.pcap');
     await writeFile(path, 'these are my notes, not packets');
