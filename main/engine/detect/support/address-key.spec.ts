@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { L3, Packet } from '../../decode/packet';
 import { testPacket } from '../../flows/test-packets';
 import { addressText, dstKey, pairKey, serviceAddressText, serviceKey, srcKey } from './address-key';
 import { packetTime } from './packet-time';
@@ -15,6 +16,17 @@ describe('address keys', () => {
     const packet = testPacket({ t: 1, src: '2001:db8::1', dst: 'fe80::2' });
     expect(srcKey(packet)).toBe('2001:db8::1');
     expect(addressText(dstKey(packet))).toBe('fe80::2');
+  });
+
+  it('should give the right text for many IPv6 addresses in turn, remembered or not', () => {
+    const packet = new Packet();
+    packet.l3 = L3.IPV6;
+    for (let round = 0; round < 3; round++) {
+      for (let host = 1; host <= 20; host++) {
+        packet.src.set([0xfd770000, 0, 0, host]);
+        expect(srcKey(packet)).toBe(`fd77::${host.toString(16)}`);
+      }
+    }
   });
 
   it('should read packet time as epoch seconds with nanoseconds', () => {

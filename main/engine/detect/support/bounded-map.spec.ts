@@ -79,4 +79,26 @@ describe('BoundedMap slots', () => {
     expect(map.peek('e')).toBe(5);
     expect(map.has('c')).toBe(false);
   });
+
+  it('should stay exact when the most recent key is deleted, cleared or evicted', () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set('a', 1);
+    expect(map.get('a')).toBe(1);
+    map.delete('a');
+    expect(map.get('a')).toBeUndefined();
+    map.set('b', 2);
+    map.clear();
+    expect(map.get('b')).toBeUndefined();
+    const single = new BoundedMap<string, number>(1);
+    single.set('x', 1);
+    expect(single.get('x')).toBe(1);
+    single.set('y', 2); // evicts x, the most recent until now
+    expect(single.get('x')).toBeUndefined();
+    expect(single.get('y')).toBe(2);
+    map.set('p', 1);
+    map.set('q', 2);
+    expect(map.get('p')).toBe(1); // p becomes most recent, so q is evicted next
+    map.set('r', 3);
+    expect([...map.entries()].map(([key]) => key)).toEqual(['p', 'r']);
+  });
 });

@@ -24,6 +24,13 @@ export class BoundedMap<K, V> {
   private slotCapacity: number;
   /** Keys dropped to make room, since construction. */
   evictions = 0;
+  /**
+   * The most recently used key and its slot. Rules look up the same key for a burst of packets (a
+   * flow's, a flood's); answering those from here skips the Map lookup and the recency update,
+   * which is exact because that key already is the most recent. -1 when unknown.
+   */
+  private lastKey: K | undefined;
+  private lastSlot = -1;
 
   /**
    * @param capacity most keys kept (at least 1)
@@ -44,9 +51,11 @@ export class BoundedMap<K, V> {
 
   /** The value for `key`, marking it most recently used; undefined when absent. */
   get(key: K): V | undefined {
+    if (this.lastSlot >= 0 && key === this.lastKey) return this.values[this.lastSlot];
     const slot = this.index.get(key);
     if (slot === undefined) return undefined;
     this.recency.touch(slot);
+    this.remember(key, slot);
     return this.values[slot];
   }
 
@@ -66,6 +75,7 @@ export class BoundedMap<K, V> {
     if (existing !== undefined) {
       this.values[existing] = value;
       this.recency.touch(existing);
+      this.remember(key, existing);
       return;
     }
     const slot = this.acquireSlot();
@@ -73,11 +83,13 @@ export class BoundedMap<K, V> {
     this.values[slot] = value;
     this.index.set(key, slot);
     this.recency.push(slot);
+    this.remember(key, slot);
   }
 
   delete(key: K): boolean {
     const slot = this.index.get(key);
     if (slot === undefined) return false;
+    if (slot === this.lastSlot) this.forgetLast();
     this.index.delete(key);
     this.recency.remove(slot);
     this.free.push(slot);
@@ -85,6 +97,7 @@ export class BoundedMap<K, V> {
   }
 
   clear(): void {
+    this.forgetLast();
     for (const slot of this.index.values()) {
       this.recency.remove(slot);
       this.free.push(slot);
@@ -102,6 +115,16 @@ export class BoundedMap<K, V> {
   }
 
   /** A free slot: a deleted one, a new one while below capacity, else the least recently used one's. */
+  private remember(key: K, slot: number): void {
+    this.lastKey = key;
+    this.lastSlot = slot;
+  }
+
+  private forgetLast(): void {
+    this.lastKey = undefined;
+    this.lastSlot = -1;
+  }
+
   private acquireSlot(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
@@ -114,6 +137,7 @@ export class BoundedMap<K, V> {
       return used;
     }
     const oldest = this.recency.head;
+    if (oldest === this.lastSlot) this.forgetLast();
     const key = this.keys[oldest];
     const value = this.values[oldest];
     this.recency.remove(oldest);
