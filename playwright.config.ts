@@ -6,6 +6,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The attack lab's specs check its truth files and run with the unit tests.
+  testIgnore: 'lab/**',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
