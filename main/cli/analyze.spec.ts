@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../testing/captured-output';
 import { runCli } from '../cli';
 import { ETHERNET_IPV4, IPV4_TCP_SYN, IPV4_UDP_DNS, TCP_SYN, UDP_DNS_QUERY } from '../engine/decode/fixtures';
 import { hex } from '../engine/decode/hex';
@@ -9,9 +10,7 @@ import { writePcap } from '../engine/sources/write-pcap';
 
 let dir: string;
 let capture: string;
-let stdout: MockInstance;
-let stderr: MockInstance;
-const printed = (spy: MockInstance): string => spy.mock.calls.map((call) => String(call[0])).join('');
+const output = captureOutput();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-analyze-'));
@@ -24,18 +23,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-beforeEach(() => {
-  stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('wirewatch analyze', () => {
   it('should print a readable summary and exit 0', async () => {
     expect(await runCli(['analyze', capture])).toBe(0);
-    const text = printed(stdout);
+    const text = output.stdout();
     expect(text).toMatch(/^small\.pcap {2}\(pcap, /);
     expect(text).toMatch(/Packets {5}2 /);
     expect(text).toMatch(/TCP +1 packets/);
@@ -44,7 +36,7 @@ describe('wirewatch analyze', () => {
 
   it('should print nothing but alerts on stdout with --json (none before detectors exist)', async () => {
     expect(await runCli(['analyze', capture, '--json'])).toBe(0);
-    expect(printed(stdout)).toBe('');
+    expect(output.stdout()).toBe('');
   });
 
   it('should write the summary and the flows when asked', async () => {
@@ -62,10 +54,10 @@ describe('wirewatch analyze', () => {
     const path = join(dir, 'notes.txt');
     await writeFile(path, 'hello');
     expect(await runCli(['analyze', path])).toBe(1);
-    expect(printed(stderr)).toMatch(
+    expect(output.stderr()).toMatch(
       /^wirewatch analyze: .*notes\.txt is not a capture file: it starts with 68 65 6c 6c 6f/,
     );
-    expect(printed(stderr).trim().split('\n')).toHaveLength(1);
+    expect(output.stderr().trim().split('\n')).toHaveLength(1);
   });
 
   it('should exit 1 for an empty or missing file', async () => {
@@ -73,7 +65,7 @@ describe('wirewatch analyze', () => {
     await writeFile(empty, '');
     expect(await runCli(['analyze', empty])).toBe(1);
     expect(await runCli(['analyze', join(dir, 'missing.pcap')])).toBe(1);
-    expect(printed(stderr)).toMatch(/empty\.pcap is empty[\s\S]*missing\.pcap does not exist/);
+    expect(output.stderr()).toMatch(/empty\.pcap is empty[\s\S]*missing\.pcap does not exist/);
   });
 
   it('should exit 3 with the partial summary for a truncated file', async () => {
@@ -81,8 +73,8 @@ describe('wirewatch analyze', () => {
     const cut = join(dir, 'cut.pcap');
     await writeFile(cut, whole.subarray(0, whole.length - 10));
     expect(await runCli(['analyze', cut])).toBe(3);
-    expect(printed(stderr)).toMatch(/analysed 1 packets, then: truncated record at byte offset \d+/);
-    expect(printed(stdout)).toMatch(/Packets {5}1 /);
+    expect(output.stderr()).toMatch(/analysed 1 packets, then: truncated record at byte offset \d+/);
+    expect(output.stdout()).toMatch(/Packets {5}1 /);
   });
 
   it('should count flows evicted at a lower --max-flows', async () => {
@@ -95,7 +87,7 @@ describe('wirewatch analyze', () => {
 
   it('should exit 2 with the reason for a threshold that does not exist', async () => {
     expect(await runCli(['analyze', capture, '--threshold', 'port_scan.fastPortz=3'])).toBe(2);
-    expect(printed(stderr)).toMatch(
+    expect(output.stderr()).toMatch(
       /--threshold port_scan\.fastPortz: no such threshold; it has fastWindowSeconds, fastPorts/,
     );
   });
@@ -103,6 +95,6 @@ describe('wirewatch analyze', () => {
   it('should exit 2 without a file or with two', async () => {
     expect(await runCli(['analyze'])).toBe(2);
     expect(await runCli(['analyze', 'a.pcap', 'b.pcap'])).toBe(2);
-    expect(printed(stderr)).toMatch(/name a capture file to analyse[\s\S]*analyse one file at a time/);
+    expect(output.stderr()).toMatch(/name a capture file to analyse[\s\S]*analyse one file at a time/);
   });
 });

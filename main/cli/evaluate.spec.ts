@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../testing/captured-output';
 import { runCli } from '../cli';
 import { ETHERNET_IPV4, IPV4_UDP_DNS, UDP_DNS_QUERY } from '../engine/decode/fixtures';
 import { hex } from '../engine/decode/hex';
@@ -10,9 +11,7 @@ import { writePcap } from '../engine/sources/write-pcap';
 
 let dir: string;
 let capture: string;
-let stdout: MockInstance;
-let stderr: MockInstance;
-const printed = (spy: MockInstance): string => spy.mock.calls.map((call) => String(call[0])).join('');
+const output = captureOutput();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wirewatch-evaluate-'));
@@ -36,18 +35,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-beforeEach(() => {
-  stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('wirewatch evaluate', () => {
   it('should score a capture against the truth file beside it', async () => {
     expect(await runCli(['evaluate', capture, '--json'])).toBe(0);
-    const result = JSON.parse(printed(stdout)) as Evaluation;
+    const result = JSON.parse(output.stdout()) as Evaluation;
     expect(result).toMatchObject({
       captures: 1,
       episodes: 0,
@@ -59,7 +51,7 @@ describe('wirewatch evaluate', () => {
 
   it('should print a table for people', async () => {
     expect(await runCli(['evaluate', capture])).toBe(0);
-    expect(printed(stdout)).toMatch(
+    expect(output.stdout()).toMatch(
       /Alerts {4}0; false 0; on benign-only captures 0 over 0\.50 h \(0\.00 per benign hour\)/,
     );
   });
@@ -68,7 +60,7 @@ describe('wirewatch evaluate', () => {
     const lonely = join(dir, 'lonely.pcap');
     await writeFile(lonely, writePcap([]));
     expect(await runCli(['evaluate', lonely])).toBe(1);
-    expect(printed(stderr)).toMatch(/^wirewatch evaluate: .*lonely\.truth\.json cannot be read as JSON: ENOENT/);
+    expect(output.stderr()).toMatch(/^wirewatch evaluate: .*lonely\.truth\.json cannot be read as JSON: ENOENT/);
   });
 
   it('should exit 2 without a capture or with --truth for several', async () => {
