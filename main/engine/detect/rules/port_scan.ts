@@ -119,6 +119,8 @@ export class PortScanDetector implements Detector {
   private readonly fast: DistinctWindow<number>;
   private readonly slow: DistinctWindow<number>;
   private readonly cooldown: Cooldown<string>;
+  /** The pair and port of the last probe counted (see onPacket). */
+  private last: { readonly state: PairState; readonly port: number } | undefined;
 
   constructor(
     private readonly emit: DetectionSink,
@@ -158,6 +160,16 @@ export class PortScanDetector implements Detector {
 
     const src = srcKey(packet);
     const dst = dstKey(packet);
+    // A stream (RTP, an unanswered UDP feed) repeats one pair and port packet after packet: nothing
+    // changes for the distinct-port counts, so only the probe count moves. This skips a string key
+    // and two window updates per packet for most UDP traffic. Any other probe, and any answer,
+    // clears the shortcut; a new pair can only be stored (and another evicted) off this path.
+    const last = this.last;
+    if (last !== undefined && last.port === port && last.state.src === src && last.state.dst === dst) {
+      last.state.probes++;
+      last.state.kinds |= kind;
+      return;
+    }
     const key = pairKey(src, dst);
     let state = this.pairs.get(key);
     if (state === undefined) {
@@ -166,6 +178,7 @@ export class PortScanDetector implements Detector {
     }
     state.probes++;
     state.kinds |= kind;
+    this.last = { state, port };
     const time = packetTime(packet);
     const fast = this.fast.add(state.fast, port, time);
     const slow = this.slow.add(state.slow, port, time);
@@ -179,6 +192,7 @@ export class PortScanDetector implements Detector {
 
   /** The target answered from `port`: an open service, so it no longer counts as probed. */
   private forgetAnswered(packet: Packet, port: number): void {
+    this.last = undefined;
     // The answer flows target→scanner, so the probing pair is (packet dst, packet src).
     const state = this.pairs.peek(pairKey(dstKey(packet), srcKey(packet)));
     state?.fast.forget(port);
