@@ -66,6 +66,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       await serveCommand(argv, {
         rendererDir: join(__dirname, '..', 'renderer'),
         analysisWorker: join(__dirname, 'analysis-worker.cjs'),
+        // dist/main -> the source tree's resources/ (the CLI runs from a checkout or the package).
+        demoCapture: join(__dirname, '..', '..', 'resources', 'demo', 'demo.pcap'),
         out,
       });
       return undefined;

@@ -40,6 +40,10 @@ function start(): void {
     electron: process.versions.electron,
     desktop: () => electronNotifier(() => showWindow()),
     analysisWorker: join(__dirname, 'analysis-worker.cjs'),
+    // Packaged: electron-builder copies resources/demo to <resources>/demo (electron-builder.yml).
+    demoCapture: app.isPackaged
+      ? join(process.resourcesPath, 'demo', 'demo.pcap')
+      : join(__dirname, '..', '..', 'resources', 'demo', 'demo.pcap'),
   });
 
   const showWindow = (): void => {

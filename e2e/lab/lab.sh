@@ -407,7 +407,7 @@ attack_scenario() {
     demo)
       run_attack port_scan nmap "$a" "$v" 120 "$A" nmap -n -Pn -sS -r -p 1-1000 --max-retries 1 "$v"
       sleep 3
-      awk 'BEGIN { for (i = 1; i <= 30; i++) printf "guess%03d\n", i }' >"$TMP/words-demo.txt"
+      awk 'BEGIN { for (i = 1; i <= 60; i++) printf "guess%03d\n", i }' >"$TMP/words-demo.txt"
       run_attack brute_force hydra "$a" "$v" 90 "$A" hydra -I -l "$LAB_USER" -P "$TMP/words-demo.txt" -t 4 -w 10 -f "ssh://$v"
       sleep 3
       tunnel_names 200 "$SEED" >"$TMP/tunnel-demo.txt"

@@ -21,6 +21,8 @@ export interface AppContext {
   readonly openedFiles: OpenedFiles;
   readonly desktop: DesktopNotifier;
   readonly analysis: AnalysisService;
+  /** Where the shipped demo capture is (it may be missing from a trimmed install). */
+  readonly demoCapture: string;
 }
 
 export interface ShellParts {
@@ -32,6 +34,8 @@ export interface ShellParts {
   readonly desktop: (events: EventHub) => DesktopNotifier;
   /** The built analysis worker script (dist/main/analysis-worker.cjs). */
   readonly analysisWorker: string;
+  /** The demo capture: resources/demo/demo.pcap in the source tree, resources/demo/ when packaged. */
+  readonly demoCapture: string;
 }
 
 export function createAppContext(parts: ShellParts): AppContext {
@@ -55,5 +59,6 @@ export function createAppContext(parts: ShellParts): AppContext {
     openedFiles: new OpenedFiles(),
     desktop: parts.desktop(events),
     analysis: new AnalysisService(events, parts.analysisWorker, outbox),
+    demoCapture: parts.demoCapture,
   };
 }

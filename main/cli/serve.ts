@@ -11,6 +11,7 @@ import { UsageError } from './usage-error';
 export interface ServeContext {
   readonly rendererDir: string;
   readonly analysisWorker: string;
+  readonly demoCapture: string;
   readonly out: (line: string) => void;
 }
 
@@ -37,6 +38,7 @@ export async function serveCommand(argv: readonly string[], context: ServeContex
     electron: null,
     desktop: inAppNotifier,
     analysisWorker: context.analysisWorker,
+    demoCapture: context.demoCapture,
   });
   app.openedFiles.add(positionals.map((file) => resolve(file)));
   const host = await startBrowserHost({

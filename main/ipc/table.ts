@@ -11,7 +11,7 @@ import { settingsHandlers } from './settings';
 export function createHandlerTable(app: AppContext): HandlerTable {
   return {
     ...alertsHandlers(app.outbox),
-    ...analysisHandlers(app.analysis, app.openedFiles),
+    ...analysisHandlers(app.analysis, app.openedFiles, app.demoCapture),
     ...captureHandlers(),
     ...contactsHandlers(app.contacts),
     ...notifyHandlers(app.desktop),
