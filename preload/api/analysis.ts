@@ -133,6 +133,8 @@ export const analysisRequests = {
     ]),
     type<{ readonly total: number; readonly rows: readonly FlowRow[] }>(),
   ),
+  /** The demo capture shipped with the app (benign traffic with a scan, a brute force, a DNS tunnel), or null. */
+  'analysis:demo': request(v.strictTuple([]), type<string | null>()),
   /** Files the OS opened before the window could listen; each is returned once. */
   'analysis:take-opened': request(v.strictTuple([]), type<readonly string[]>()),
 };
