@@ -19,7 +19,7 @@ import { FloodMeter } from '../support/flood-meter';
 import { isGroupDestination } from '../support/multicast';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
-import { attributeSources } from '../support/sources';
+import { floodSources } from '../support/sources';
 import { WindowCounter } from '../support/window-counter';
 import type { WindowTally } from '../support/window-counter';
 
@@ -100,24 +100,21 @@ export class IcmpFloodDetector implements Detector {
 
   private report(target: AddressKey, inbound: WindowTally, packetLimit: number, byteLimit: number): void {
     const t = this.thresholds;
-    const sourceSet = this.inbound.sourcesOf(target);
-    const sources = sourceSet === undefined ? undefined : attributeSources(sourceSet);
+    const sources = floodSources(this.inbound.sourcesOf(target));
     const dst = addressText(target);
     const ratio = Math.max(inbound.count / packetLimit, inbound.sum / byteLimit);
     const pps = Math.round(inbound.count / t.windowSeconds);
     const mbps = Math.round((inbound.sum * 8) / t.windowSeconds / 1e5) / 10;
-    const from =
-      sources?.src ?? `${sources?.sourcesCapped === true ? 'at least ' : ''}${sources?.sources ?? 0} sources`;
     this.emit({
       kind: 'icmp_flood',
       severity: severityOver(ratio, 1, 'medium'),
-      src: sources?.src ?? null,
+      src: sources.src,
       dst,
       firstSeen: inbound.firstSeen,
       lastSeen: inbound.lastSeen,
       score: scoreOver(ratio, 1),
       detector: this.name,
-      summary: `${dst} received ${inbound.count} ICMP packets (${pps} pps, ${mbps} Mbit/s) from ${from} within ${t.windowSeconds} s`,
+      summary: `${dst} received ${inbound.count} ICMP packets (${pps} pps, ${mbps} Mbit/s) from ${sources.phrase} within ${t.windowSeconds} s`,
       evidence: {
         packets: inbound.count,
         bytes: inbound.sum,
@@ -126,9 +123,7 @@ export class IcmpFloodDetector implements Detector {
         windowSeconds: t.windowSeconds,
         packetThreshold: packetLimit,
         byteThreshold: byteLimit,
-        sources: sources?.sources ?? 0,
-        sourcesCapped: sources?.sourcesCapped ?? false,
-        topSources: sources?.topSources ?? [],
+        ...sources.evidence,
       },
     });
   }

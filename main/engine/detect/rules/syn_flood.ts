@@ -21,7 +21,7 @@ import { Cooldown } from '../support/cooldown';
 import { FloodMeter } from '../support/flood-meter';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
-import { attributeSources } from '../support/sources';
+import { floodSources } from '../support/sources';
 import { WindowCounter } from '../support/window-counter';
 
 export interface SynFloodThresholds {
@@ -118,24 +118,21 @@ export class SynFloodDetector implements Detector {
     const threshold = t.halfOpenPerSecond * t.windowSeconds;
     if (halfOpen < threshold || completed >= t.maxCompletedShare * syns.count) return;
     if (!this.cooldown.tryFire(target, time)) return;
-    const sourceSet = this.syns.sourcesOf(target);
-    const sources = sourceSet === undefined ? undefined : attributeSources(sourceSet);
+    const sources = floodSources(this.syns.sourcesOf(target));
     const dst = serviceAddressText(target);
     const port = packet.dstPort;
     const rate = Math.round(halfOpen / t.windowSeconds);
-    const from =
-      sources?.src ?? `${sources?.sourcesCapped === true ? 'at least ' : ''}${sources?.sources ?? 0} sources`;
     this.emit({
       kind: 'syn_flood',
       severity: severityOver(halfOpen, threshold, 'medium'),
-      src: sources?.src ?? null,
+      src: sources.src,
       dst,
       firstSeen: syns.firstSeen,
       lastSeen: syns.lastSeen,
       score: scoreOver(halfOpen, threshold),
       detector: this.name,
       summary:
-        `${dst} port ${port} received ${syns.count} SYNs from ${from} within ${t.windowSeconds} s ` +
+        `${dst} port ${port} received ${syns.count} SYNs from ${sources.phrase} within ${t.windowSeconds} s ` +
         `and ${completed} completed (${rate} half-open/s)`,
       evidence: {
         port,
@@ -145,9 +142,7 @@ export class SynFloodDetector implements Detector {
         halfOpenPerSecond: rate,
         windowSeconds: t.windowSeconds,
         threshold,
-        sources: sources?.sources ?? 0,
-        sourcesCapped: sources?.sourcesCapped ?? false,
-        topSources: sources?.topSources ?? [],
+        ...sources.evidence,
         pendingEvictions: this.pending.evictions,
       },
     });

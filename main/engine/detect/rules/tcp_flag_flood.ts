@@ -21,7 +21,7 @@ import { Cooldown } from '../support/cooldown';
 import { FloodMeter } from '../support/flood-meter';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
-import { attributeSources } from '../support/sources';
+import { floodSources } from '../support/sources';
 import type { WindowTally } from '../support/window-counter';
 
 export interface TcpFlagFloodThresholds {
@@ -110,8 +110,7 @@ export class TcpFlagFloodDetector implements Detector {
 
   private report(target: AddressKey, port: number, tally: WindowTally, counts: Float64Array, limit: number): void {
     const t = this.thresholds;
-    const sourceSet = this.meter.sourcesOf(target);
-    const sources = sourceSet === undefined ? undefined : attributeSources(sourceSet);
+    const sources = floodSources(this.meter.sourcesOf(target));
     const dst = serviceAddressText(target);
     const byClass: Partial<Record<FlagClass, number>> = {};
     FLAG_CLASSES.forEach((name, index) => {
@@ -120,18 +119,16 @@ export class TcpFlagFloodDetector implements Detector {
     });
     const names = Object.keys(byClass).join('/');
     const pps = Math.round(tally.count / t.windowSeconds);
-    const from =
-      sources?.src ?? `${sources?.sourcesCapped === true ? 'at least ' : ''}${sources?.sources ?? 0} sources`;
     this.emit({
       kind: 'tcp_flag_flood',
       severity: severityOver(tally.count, limit, 'medium'),
-      src: sources?.src ?? null,
+      src: sources.src,
       dst,
       firstSeen: tally.firstSeen,
       lastSeen: tally.lastSeen,
       score: scoreOver(tally.count, limit),
       detector: this.name,
-      summary: `${dst} port ${port} received ${tally.count} ${names} segments (${pps} pps) from ${from} within ${t.windowSeconds} s`,
+      summary: `${dst} port ${port} received ${tally.count} ${names} segments (${pps} pps) from ${sources.phrase} within ${t.windowSeconds} s`,
       evidence: {
         port,
         packets: tally.count,
@@ -139,9 +136,7 @@ export class TcpFlagFloodDetector implements Detector {
         flags: byClass,
         windowSeconds: t.windowSeconds,
         threshold: limit,
-        sources: sources?.sources ?? 0,
-        sourcesCapped: sources?.sourcesCapped ?? false,
-        topSources: sources?.topSources ?? [],
+        ...sources.evidence,
       },
     });
   }

@@ -37,3 +37,27 @@ export function attributeSources(set: DistinctSet<AddressKey>, dominantShare = D
     topSources: entries.slice(0, 5).map(([key]) => addressText(key)),
   };
 }
+
+/** A flood's sources as its report needs them: the alert's src, a phrase, and the evidence fields. */
+export interface FloodSources {
+  readonly src: string | null;
+  /** "10.77.0.66", "12 sources" or "at least 64 sources", for the summary sentence. */
+  readonly phrase: string;
+  readonly evidence: {
+    readonly sources: number;
+    readonly sourcesCapped: boolean;
+    readonly topSources: readonly string[];
+  };
+}
+
+/** Describes the sources a flood meter kept for a target (none kept: "0 sources"). Allocates. */
+export function floodSources(set: DistinctSet<AddressKey> | undefined): FloodSources {
+  const sources = set === undefined ? undefined : attributeSources(set);
+  const count = sources?.sources ?? 0;
+  const capped = sources?.sourcesCapped ?? false;
+  return {
+    src: sources?.src ?? null,
+    phrase: sources?.src ?? `${capped ? 'at least ' : ''}${count} sources`,
+    evidence: { sources: count, sourcesCapped: capped, topSources: sources?.topSources ?? [] },
+  };
+}
