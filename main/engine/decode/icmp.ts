@@ -10,7 +10,18 @@ const ICMP_HEADER = 4;
 
 /** Sets type and code (depth TRANSPORT), or returns TRUNCATED_ICMP when the 4-byte header is cut. */
 export function decodeIcmp(data: Uint8Array, offset: number, end: number, out: Packet): DecodeResult {
-  if (offset + ICMP_HEADER > end) return DECODE.TRUNCATED_ICMP;
+  return decodeIcmpHeader(data, offset, end, out, DECODE.TRUNCATED_ICMP);
+}
+
+/** The type/code/checksum header ICMP and ICMPv6 share (RFC 792, RFC 4443 §2.1). */
+export function decodeIcmpHeader(
+  data: Uint8Array,
+  offset: number,
+  end: number,
+  out: Packet,
+  truncated: DecodeResult,
+): DecodeResult {
+  if (offset + ICMP_HEADER > end) return truncated;
   out.icmpType = readU8(data, offset);
   out.icmpCode = readU8(data, offset + 1);
   out.depth = LAYER.TRANSPORT;
