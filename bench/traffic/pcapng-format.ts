@@ -3,6 +3,7 @@
  * Interface Description Block (§4.2) with if_tsresol, then one Enhanced Packet Block (§4.3) per frame.
  */
 import { pcapngBlock } from '../../main/engine/sources/write-pcapng';
+import { concatBytes } from '../../common/concat-bytes';
 import { LINKTYPE_ETHERNET, SNAPLEN, type CaptureFormat } from './capture-format';
 
 const EPB = 6;
@@ -30,11 +31,11 @@ export class PcapngFormat implements CaptureFormat {
     idbView.setUint16(0, LINKTYPE_ETHERNET, true);
     idbView.setUint32(4, SNAPLEN, true);
     const app = new TextEncoder().encode('wirewatch bench/traffic');
-    return concat([
-      pcapngBlock(0x0a0d0d0a, concat([shb, option(OPT_SHB_USERAPPL, app), END_OF_OPTIONS]), true),
+    return concatBytes([
+      pcapngBlock(0x0a0d0d0a, concatBytes([shb, option(OPT_SHB_USERAPPL, app), END_OF_OPTIONS]), true),
       pcapngBlock(
         1,
-        concat([idb, option(OPT_IF_TSRESOL, Uint8Array.of(this.nanosecond ? 9 : 6)), END_OF_OPTIONS]),
+        concatBytes([idb, option(OPT_IF_TSRESOL, Uint8Array.of(this.nanosecond ? 9 : 6)), END_OF_OPTIONS]),
         true,
       ),
     ]);
@@ -76,14 +77,4 @@ function option(code: number, value: Uint8Array): Uint8Array {
 
 function pad4(length: number): number {
   return (length + 3) & ~3;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

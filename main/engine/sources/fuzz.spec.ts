@@ -5,6 +5,7 @@
  * however the input is chunked. Seeded, so a failure reproduces; the seed is in the message.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { concatBytes } from '../../../common/concat-bytes';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,13 +78,13 @@ function mutate(input: Uint8Array, random: Random, depth = 1): Uint8Array {
       bytes = bytes.slice(0, at);
     } else if (kind === 2) {
       const inserted = Uint8Array.from({ length: 1 + Math.floor(random() * 16) }, () => (random() * 256) | 0);
-      bytes = concat(bytes.subarray(0, at), inserted, bytes.subarray(at));
+      bytes = concatBytes([bytes.subarray(0, at), inserted, bytes.subarray(at)]);
     } else if (kind === 3) {
-      bytes = concat(bytes.subarray(0, at), bytes.subarray(at + 1 + Math.floor(random() * 32)));
+      bytes = concatBytes([bytes.subarray(0, at), bytes.subarray(at + 1 + Math.floor(random() * 32))]);
     } else if (kind === 4) {
       const from = Math.floor(random() * bytes.length);
       const piece = bytes.subarray(from, from + 1 + Math.floor(random() * 64));
-      bytes = concat(bytes.subarray(0, at), piece, bytes.subarray(at));
+      bytes = concatBytes([bytes.subarray(0, at), piece, bytes.subarray(at)]);
     } else {
       // A length-like field: aligned (pcapng) or anywhere (pcap records are unaligned).
       bytes = bytes.slice();
@@ -96,16 +97,6 @@ function mutate(input: Uint8Array, random: Random, depth = 1): Uint8Array {
     }
   }
   return bytes;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let pos = 0;
-  for (const part of parts) {
-    out.set(part, pos);
-    pos += part.length;
-  }
-  return out;
 }
 
 interface Outcome {

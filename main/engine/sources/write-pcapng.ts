@@ -5,6 +5,7 @@
  * must skip. Concatenate two outputs for a two-section file. For tests and benchmarks.
  */
 import { LINKTYPE } from './frame-batch';
+import { concatBytes } from '../../../common/concat-bytes';
 import type { CaptureFrame } from './synthetic-frames';
 
 export interface PcapngInterfaceSpec {
@@ -52,7 +53,7 @@ export function writePcapng(frames: readonly CaptureFrame[], options: PcapngWrit
       blocks.push(pcapngBlock(0x80000001, new Uint8Array(0), little)); // a local block type
     }
   });
-  return concat(blocks);
+  return concatBytes(blocks);
 }
 
 /** One block: type, total length, body padded to 32 bits, total length (§3.1). */
@@ -83,7 +84,7 @@ function sectionHeader(majorVersion: number, little: boolean): Uint8Array {
   view.setBigInt64(8, -1n, little); // section length unknown
   return pcapngBlock(
     0x0a0d0d0a,
-    concat([fixed, options([[OPT_SHB_USERAPPL, TEXT.encode('wirewatch writer')]], little)]),
+    concatBytes([fixed, options([[OPT_SHB_USERAPPL, TEXT.encode('wirewatch writer')]], little)]),
     little,
   );
 }
@@ -100,7 +101,7 @@ function interfaceDescription(spec: PcapngInterfaceSpec, id: number, little: boo
     new DataView(value.buffer).setBigInt64(0, BigInt(spec.tsoffset), little);
     list.push([OPT_IF_TSOFFSET, value]);
   }
-  return pcapngBlock(1, concat([fixed, options(list, little)]), little);
+  return pcapngBlock(1, concatBytes([fixed, options(list, little)]), little);
 }
 
 function packetBlock(
@@ -134,7 +135,7 @@ function packetBlock(
   view.setUint32(16, wirelen, little);
   fixed.set(frame.bytes, 20);
   const tail = comment ? options([[OPT_COMMENT, TEXT.encode('a comment')]], little) : new Uint8Array(0);
-  return pcapngBlock(kind === 'pb' ? 2 : 6, concat([fixed, tail]), little);
+  return pcapngBlock(kind === 'pb' ? 2 : 6, concatBytes([fixed, tail]), little);
 }
 
 /** Options (§3.5): code, length, value padded to 32 bits; ended by opt_endofopt. */
@@ -148,19 +149,9 @@ function options(list: readonly [number, Uint8Array][], little: boolean): Uint8A
     return out;
   });
   parts.push(new Uint8Array(4)); // opt_endofopt
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 function pad4(length: number): number {
   return (length + 3) & ~3;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let pos = 0;
-  for (const part of parts) {
-    out.set(part, pos);
-    pos += part.length;
-  }
-  return out;
 }
