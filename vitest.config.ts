@@ -10,7 +10,13 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           // e2e/lab's checks read truth files only; the lab itself (root, namespaces) is not run here.
-          include: ['main/**/*.spec.ts', 'preload/**/*.spec.ts', 'bench/**/*.spec.ts', 'common/**/*.spec.ts', 'e2e/lab/**/*.spec.ts'],
+          include: [
+            'main/**/*.spec.ts',
+            'preload/**/*.spec.ts',
+            'bench/**/*.spec.ts',
+            'common/**/*.spec.ts',
+            'e2e/lab/**/*.spec.ts',
+          ],
         },
       },
       {
