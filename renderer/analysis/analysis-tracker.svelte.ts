@@ -60,12 +60,18 @@ export class AnalysisTracker {
     await this.#api.invoke('analysis:cancel', id);
   }
 
-  /** Records a started analysis, unless its outcome already arrived (a tiny file can finish first). */
+  /**
+   * Records a started analysis, unless its outcome already arrived (a tiny file can finish first).
+   * #record and #store each run in a read-write transaction on `analyses`, which IndexedDB runs one
+   * after the other: an outcome is either applied to the stored record or parked in #early before
+   * #record looks there, never lost between the two (it was, when the outcome's update ran between
+   * #record's look at #early and its add).
+   */
   async #record(id: string, file: CaptureFileInfo): Promise<void> {
-    const early = this.#early.get(id);
-    this.#early.delete(id);
     await this.#db.transaction('rw', this.#db.analyses, async () => {
       if ((await this.#db.analyses.get(id)) !== undefined) return;
+      const early = this.#early.get(id);
+      this.#early.delete(id);
       await this.#db.analyses.add({
         id,
         file,
@@ -82,8 +88,10 @@ export class AnalysisTracker {
   /** Stores an outcome; one that arrives before its analysis was recorded waits for #record. */
   async #store(id: string, outcome: Partial<AnalysisRecord>): Promise<void> {
     const changes = { ...outcome, finished_at: Date.now() };
-    const updated = await this.#db.analyses.update(id, changes);
-    if (updated === 0) this.#early.set(id, changes);
+    await this.#db.transaction('rw', this.#db.analyses, async () => {
+      const updated = await this.#db.analyses.update(id, changes);
+      if (updated === 0) this.#early.set(id, changes);
+    });
   }
 
   #end(id: string): void {
