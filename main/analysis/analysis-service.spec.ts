@@ -11,6 +11,7 @@ import { writePcap } from '../engine/sources/write-pcap';
 import { EventHub } from '../ipc/events';
 import { analysisWorkerBundle, removeAnalysisWorkerBundle } from '../testing/analysis-worker-bundle';
 import { AlertOutbox } from '../alerts/alert-outbox';
+import { AlertPublisher } from '../alerts/alert-publisher';
 import { AnalysisService } from './analysis-service';
 
 type Finished = PayloadOf<Events['analysis:finished']>;
@@ -65,7 +66,7 @@ function outcome(
 describe('AnalysisService', () => {
   it('should analyse a file in a worker thread and keep its flows for paging', async () => {
     const events = new EventHub();
-    const service = new AnalysisService(events, workerPath, new AlertOutbox());
+    const service = new AnalysisService(events, workerPath, new AlertPublisher(events, new AlertOutbox()));
     let id = '';
     const done = outcome(events, () => id);
     ({ id } = await service.start(capturePath));
@@ -82,7 +83,11 @@ describe('AnalysisService', () => {
   it('should refuse a file that is not a capture before starting a worker', async () => {
     const path = join(dir, 'notes.txt');
     await writeFile(path, 'not a capture');
-    const service = new AnalysisService(new EventHub(), workerPath, new AlertOutbox());
+    const service = new AnalysisService(
+      new EventHub(),
+      workerPath,
+      new AlertPublisher(new EventHub(), new AlertOutbox()),
+    );
     await expect(service.start(path)).rejects.toMatchObject({ code: 'not-a-capture' });
   });
 
@@ -90,7 +95,7 @@ describe('AnalysisService', () => {
     const crashing = join(dir, 'crashing-worker.cjs');
     await writeFile(crashing, "throw new Error('decoder exploded');\n");
     const events = new EventHub();
-    const broken = new AnalysisService(events, crashing, new AlertOutbox());
+    const broken = new AnalysisService(events, crashing, new AlertPublisher(events, new AlertOutbox()));
     let id = '';
     const done = outcome(events, () => id);
     ({ id } = await broken.start(capturePath));
@@ -99,7 +104,7 @@ describe('AnalysisService', () => {
     expect(failed?.message).toMatch(/the analysis worker crashed: .*decoder exploded/);
 
     // The next analysis, with a sound worker, runs as usual.
-    const healthy = new AnalysisService(events, workerPath, new AlertOutbox());
+    const healthy = new AnalysisService(events, workerPath, new AlertPublisher(events, new AlertOutbox()));
     let next = '';
     const after = outcome(events, () => next);
     ({ id: next } = await healthy.start(capturePath));
@@ -108,7 +113,7 @@ describe('AnalysisService', () => {
 
   it('should cancel a queued analysis without starting it', async () => {
     const events = new EventHub();
-    const service = new AnalysisService(events, workerPath, new AlertOutbox());
+    const service = new AnalysisService(events, workerPath, new AlertPublisher(events, new AlertOutbox()));
     const ids: string[] = [];
     const failed: Failed[] = [];
     events.attach((channel, payload) => {
@@ -122,7 +127,11 @@ describe('AnalysisService', () => {
   });
 
   it('should say when no flows are kept for an id', () => {
-    const service = new AnalysisService(new EventHub(), workerPath, new AlertOutbox());
+    const service = new AnalysisService(
+      new EventHub(),
+      workerPath,
+      new AlertPublisher(new EventHub(), new AlertOutbox()),
+    );
     expect(() => service.flows('unknown', 0, 10)).toThrow(/no flows are kept/);
   });
 });

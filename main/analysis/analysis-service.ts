@@ -10,7 +10,7 @@ import type { FlowRow } from '../../preload/api/analysis';
 import { ContractError } from '../../preload/api/errors';
 import { CaptureFileError, inspectCaptureFile } from '../engine/sources/inspect';
 import type { FromAnalysisWorker, ToAnalysisWorker } from '../engine/worker/analysis-messages';
-import type { AlertOutbox } from '../alerts/alert-outbox';
+import type { AlertPublisher } from '../alerts/alert-publisher';
 import type { EventHub } from '../ipc/events';
 
 /** Analyses whose flows stay in memory for paging; older ones are forgotten. */
@@ -32,8 +32,8 @@ export class AnalysisService {
   constructor(
     private readonly events: EventHub,
     private readonly workerPath: string,
-    /** Holds alerts until the renderer has stored them. */
-    private readonly outbox: AlertOutbox,
+    /** Where the analyses' alerts go: the outbox, the windows, notifications. */
+    private readonly alerts: AlertPublisher,
   ) {}
 
   /** Checks the file, then starts (or queues) its analysis; resolves with the analysis id. */
@@ -105,8 +105,7 @@ export class AnalysisService {
           this.#flows.get(id)?.push(...message.rows);
           return;
         case 'alerts':
-          this.outbox.add(message.alerts);
-          this.events.emit('alerts:new', message.alerts);
+          this.alerts.publish(message.alerts);
           return;
         case 'finished':
           settle();

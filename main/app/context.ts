@@ -3,6 +3,7 @@
  * browser host; only the shell-specific parts (how to notify, what to report about) differ.
  */
 import { AlertOutbox } from '../alerts/alert-outbox';
+import { AlertPublisher } from '../alerts/alert-publisher';
 import { AnalysisService } from '../analysis/analysis-service';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { OpenedFiles } from '../files/opened-files';
@@ -18,6 +19,8 @@ export interface AppContext {
   readonly settings: SettingsStore;
   readonly contacts: ContactDirectory;
   readonly outbox: AlertOutbox;
+  /** Every alert, from files or live capture, goes out through this. */
+  readonly alerts: AlertPublisher;
   readonly openedFiles: OpenedFiles;
   readonly desktop: DesktopNotifier;
   readonly analysis: AnalysisService;
@@ -43,6 +46,7 @@ export function createAppContext(parts: ShellParts): AppContext {
   const settings = new SettingsStore(parts.dataDir);
   settings.onChange((next) => events.emit('settings:changed', next));
   const outbox = new AlertOutbox();
+  const alerts = new AlertPublisher(events, outbox);
   return {
     about: {
       version: APP_VERSION,
@@ -56,9 +60,10 @@ export function createAppContext(parts: ShellParts): AppContext {
     settings,
     contacts: new ContactDirectory(parts.dataDir),
     outbox,
+    alerts,
     openedFiles: new OpenedFiles(),
     desktop: parts.desktop(events),
-    analysis: new AnalysisService(events, parts.analysisWorker, outbox),
+    analysis: new AnalysisService(events, parts.analysisWorker, alerts),
     demoCapture: parts.demoCapture,
   };
 }
