@@ -10,6 +10,7 @@ export type EventSink = (channel: EventChannel, payload: unknown) => void;
 
 export class EventHub {
   readonly #sinks = new Set<EventSink>();
+  readonly #observers = new Set<EventSink>();
 
   /** Adds a renderer; returns the function that removes it. */
   attach(sink: EventSink): () => void {
@@ -17,7 +18,23 @@ export class EventHub {
     return () => this.#sinks.delete(sink);
   }
 
+  /**
+   * Lets a part of main hear every event too (notifications hear `analysis:finished`). Observers are
+   * not renderers: `size` does not count them. Returns the function that stops observing.
+   */
+  observe(observer: EventSink): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
+  }
+
   emit<K extends EventChannel>(channel: K, payload: Payload<K>): void {
+    for (const observer of this.#observers) {
+      try {
+        observer(channel, payload);
+      } catch (error) {
+        console.error(`[events] an observer of ${channel} failed:`, error);
+      }
+    }
     for (const sink of this.#sinks) {
       try {
         sink(channel, payload);
