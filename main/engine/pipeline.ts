@@ -10,9 +10,8 @@ import { performance } from 'node:perf_hooks';
 import type { Alert, AlertOrigin } from '../../preload/api/alerts';
 import type { AnalysisProgress, AnalysisSummary } from '../../preload/api/analysis';
 import { DECODE_RESULT_COUNT, DECODE_RESULT_NAMES, Packet, decodeFrame, type DecodeResult } from './decode';
+import { startDetection } from './detect/detection-run';
 import type { DetectorFactory } from './detect/detector';
-import { IncidentBook } from './detect/incident-book';
-import { RULES } from './detect/rule-set';
 import type { FlowRecord } from './flows/flow-record';
 import type { FlowTableOptions } from './flows/flow-options';
 import { FlowTable } from './flows/flow-table';
@@ -25,7 +24,7 @@ import { categorise, ProtocolMix } from './summary/protocol-mix';
 import { Timeline } from './summary/timeline';
 
 /** How many alerts, by kind, most first. */
-function alertCounts(alerts: readonly Alert[]): AnalysisSummary['alerts'] {
+export function alertCounts(alerts: readonly Alert[]): AnalysisSummary['alerts'] {
   const byKind = new Map<string, number>();
   for (const alert of alerts) byKind.set(alert.kind, (byKind.get(alert.kind) ?? 0) + 1);
   return {
@@ -35,12 +34,20 @@ function alertCounts(alerts: readonly Alert[]): AnalysisSummary['alerts'] {
 }
 
 /** The link types that carried packets, from counters indexed by link type. */
-function seenLinkTypes(counts: Float64Array): AnalysisSummary['linkTypes'] {
+export function seenLinkTypes(counts: Float64Array): AnalysisSummary['linkTypes'] {
   const seen: { linktype: number; name: string; packets: number }[] = [];
   counts.forEach((packets, linktype) => {
     if (packets > 0) seen.push({ linktype, name: linkTypeName(linktype), packets });
   });
   return seen;
+}
+
+/** Frames that did not decode, by reason, most first, from counters indexed by DecodeResult. */
+export function decodeFailureCounts(failures: Uint32Array): AnalysisSummary['decodeFailures'] {
+  return [...failures]
+    .map((count, code) => ({ reason: DECODE_RESULT_NAMES[code] ?? `code ${code}`, count }))
+    .filter((item, code) => code !== 0 && item.count > 0)
+    .sort((a, b) => b.count - a.count);
 }
 
 /**
@@ -67,8 +74,23 @@ export interface PacketObserver {
   onPacket(packet: Packet, result: DecodeResult, frame: FrameRef, data?: Uint8Array): void;
   /** Sees every closed flow. */
   onFlow?(flow: FlowRecord): void;
+  /**
+   * The input is ending: every flow still open is about to close at once, and those are the last.
+   * An observer that sheds load when behind (live model scoring) handles these in full.
+   */
+  draining?(): void;
   /** The input has ended (or was cut short): close open windows. */
   finish?(): void;
+  /**
+   * For observers with work off the thread (models scoring in a worker): awaited after each batch
+   * of packets, where it may hold the reader back while too much is in flight, and once more
+   * after finish() with `final` true, to complete everything before the last alerts are handed over.
+   */
+  settle?(final: boolean): Promise<void>;
+  /** Problems that did not stop the analysis (a crashed inference worker), for the summary. */
+  warnings?(): readonly string[];
+  /** Releases what the observer holds (a worker thread); called once the run ends, however it ends. */
+  dispose?(): Promise<void>;
 }
 
 export interface PipelineOptions {
@@ -98,7 +120,8 @@ export interface DetectionOptions {
   readonly detectors?: readonly DetectorFactory[];
 }
 
-const TOP = 10;
+/** Top talkers and conversations kept in a summary. */
+export const SUMMARY_TOP = 10;
 
 /**
  * Open flows kept at once unless the caller says otherwise. A flow holds about 0.65 KB
@@ -109,19 +132,23 @@ const TOP = 10;
  */
 export const DEFAULT_MAX_FLOWS = 250_000;
 
+/** Disposes every observer; one that fails to let go does not keep the others from it. */
+async function disposeAll(observers: readonly PacketObserver[]): Promise<void> {
+  await Promise.allSettled(observers.map((observer) => observer.dispose?.() ?? Promise.resolve()));
+}
+
 export async function analyzeCapture(path: string, options: PipelineOptions = {}): Promise<AnalysisSummary> {
   const started = performance.now();
   const file = await inspectCaptureFile(path);
-  const book = options.detection === undefined ? undefined : new IncidentBook(options.detection.origin);
-  const detectors =
-    book === undefined
-      ? []
-      : (options.detection?.detectors ?? RULES).map((factory) => factory((detection) => book.add(detection)));
-  const observers = [...(options.observers ?? []), ...detectors];
-  const handOverAlerts = (): void => {
-    const changed = book?.takeChanged() ?? [];
-    if (changed.length > 0) options.detection?.onAlerts?.(changed);
+  // The same detection setup as live capture (detect/detection-run.ts), so whatever joins
+  // detection there (rules, thresholds, models) reaches file analyses the same way.
+  const detection = options.detection === undefined ? undefined : startDetection(options.detection);
+  const observers = [...(options.observers ?? []), ...(detection?.detectors ?? [])];
+  const settling = observers.filter((observer) => observer.settle !== undefined);
+  const settle = async (final: boolean): Promise<void> => {
+    for (const observer of settling) await observer.settle?.(final);
   };
+  const handOverAlerts = (): void => detection?.handOver();
   const conversations = new Conversations();
   const flowsSeen = { total: 0 };
   const table = new FlowTable({
@@ -156,6 +183,9 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
     reuseBuffers: true,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+  }).catch(async (error: unknown) => {
+    await disposeAll(observers);
+    throw error;
   });
   const report = (): void => {
     const elapsed = performance.now() - started;
@@ -199,6 +229,7 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
         wireBytes += wirelen;
         capturedBytes += caplen;
       }
+      if (settling.length > 0) await settle(false);
       handOverAlerts();
       if (options.afterBatch !== undefined) await options.afterBatch();
       if (options.signal?.aborted === true) {
@@ -217,12 +248,19 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
     } else if (options.signal?.aborted === true) {
       cancelled = true;
     } else {
+      await disposeAll(observers);
       throw error;
     }
   }
 
+  for (const observer of observers) observer.draining?.();
   table.flush();
   for (const observer of observers) observer.finish?.();
+  try {
+    await settle(true);
+  } finally {
+    await disposeAll(observers);
+  }
   handOverAlerts();
   report();
   const elapsedMs = performance.now() - started;
@@ -237,14 +275,12 @@ export async function analyzeCapture(path: string, options: PipelineOptions = {}
     protocols: mix.snapshot(),
     linkTypes: seenLinkTypes(linkTypes),
     timeline: timeline.snapshot(),
-    topTalkers: conversations.topTalkers(TOP),
-    topConversations: conversations.topConversations(TOP),
+    topTalkers: conversations.topTalkers(SUMMARY_TOP),
+    topConversations: conversations.topConversations(SUMMARY_TOP),
     flows: { total: counters.closedFlows, evicted: counters.evictedFlows },
-    decodeFailures: [...failures]
-      .map((count, code) => ({ reason: DECODE_RESULT_NAMES[code] ?? `code ${code}`, count }))
-      .filter((item, code) => code !== 0 && item.count > 0)
-      .sort((a, b) => b.count - a.count),
-    alerts: alertCounts(book?.all() ?? []),
+    decodeFailures: decodeFailureCounts(failures),
+    alerts: alertCounts(detection?.all() ?? []),
+    warnings: observers.flatMap((observer) => observer.warnings?.() ?? []),
     problem,
     cancelled,
     elapsedMs,

@@ -4,6 +4,7 @@
  * file picker, the OS (argv, open-file, a second instance), or an upload to the browser host.
  */
 import * as v from 'valibot';
+import type { CaptureCounters, CaptureGap } from './capture';
 import { request, type } from './contract';
 
 /** Capture formats recognised by their magic bytes, never by extension. */
@@ -84,12 +85,28 @@ export interface AnalysisSummary {
     readonly total: number;
     readonly byKind: readonly { readonly kind: string; readonly count: number }[];
   };
+  /**
+   * Problems that did not stop the analysis, in words: e.g. the inference worker crashed, so the
+   * models stopped scoring and the rules carried on. Absent or empty when there were none.
+   */
+  readonly warnings?: readonly string[];
   /** Why the read stopped early, or null when the whole file was read. */
   readonly problem: ReadProblem | null;
   readonly cancelled: boolean;
   /** Wall-clock time the analysis took, and its rate. */
   readonly elapsedMs: number;
   readonly packetsPerSecond: number;
+  /** Set when the summary is of a live capture session rather than a file (its session report says so). */
+  readonly live?: LiveSessionFacts;
+}
+
+/** What a live session adds to its summary: where it captured, what it lost, what it saved. */
+export interface LiveSessionFacts {
+  readonly interface: string;
+  readonly counters: CaptureCounters;
+  readonly gaps: readonly CaptureGap[];
+  /** pcapng files written, if the session was saved. */
+  readonly files: readonly string[];
 }
 
 /** One flow as the Analyse page's table shows it; every feature is in the CSV export. */

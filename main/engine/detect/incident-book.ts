@@ -39,6 +39,13 @@ export class IncidentBook {
 
   /** Takes one detection: grows its open incident, or opens a new one. */
   add(detection: Detection): void {
+    const corroborated = detection.detector.startsWith('model:') ? this.#ruleIncidentFor(detection) : undefined;
+    if (corroborated !== undefined) {
+      // `detections` keeps counting the rule's own; the model's verdict is kept beside them.
+      corroborated.alert = corroborate(corroborated.alert, detection);
+      this.#changed.add(corroborated);
+      return;
+    }
     const key = `${detection.kind}|${detection.src ?? '*'}|${detection.dst ?? '*'}`;
     const open = this.#open.get(key);
     if (open !== undefined && detection.firstSeen - open.alert.last_seen <= QUIET_SECONDS) {
@@ -69,6 +76,31 @@ export class IncidentBook {
   /** Incidents opened so far. */
   get count(): number {
     return this.#total;
+  }
+
+  /**
+   * The open rule incident a model's detection is about, if any: the same traffic (overlapping in
+   * time, its parties matching, null matching anyone) named by a rule. A named attack joins only an
+   * incident of its own kind (a port scan and a brute force from one attacker are two attacks); an
+   * unnamed anomaly joins one of any kind that shares a named party, preferring the same kind.
+   * A model then corroborates the rule's alert instead of raising a second one for one attack.
+   */
+  #ruleIncidentFor(detection: Detection): Incident | undefined {
+    let other: Incident | undefined;
+    for (const incident of this.#open.values()) {
+      const { alert } = incident;
+      if (!alert.detector.startsWith('rule:')) continue;
+      const overlaps =
+        detection.firstSeen - alert.last_seen <= QUIET_SECONDS &&
+        alert.first_seen - detection.lastSeen <= QUIET_SECONDS;
+      if (!overlaps || !fits(alert.src, detection.src) || !fits(alert.dst, detection.dst)) continue;
+      if (alert.kind === detection.kind) return incident;
+      if (detection.kind !== 'anomaly') continue;
+      const shared =
+        (alert.src !== null && alert.src === detection.src) || (alert.dst !== null && alert.dst === detection.dst);
+      if (shared) other ??= incident;
+    }
+    return other;
   }
 
   #start(key: string, detection: Detection): Alert {
@@ -104,7 +136,41 @@ function grow(alert: Alert, detection: Detection, detections: number): Alert {
     score: Math.max(alert.score, clampScore(detection.score)),
     // The latest numbers tell the incident's current size; the count says how often it was seen.
     summary: detection.summary,
-    evidence: { ...detection.evidence, detections },
+    // A model's corroboration (see corroborate) stays with the incident as the rule's numbers change.
+    evidence: {
+      ...detection.evidence,
+      ...(alert.evidence.models === undefined ? {} : { models: alert.evidence.models }),
+      detections,
+    },
+  };
+}
+
+/** A party of an incident admits a detection's: the same address, or null (many) on either side. */
+function fits(incident: string | null, detection: string | null): boolean {
+  return incident === null || detection === null || incident === detection;
+}
+
+/**
+ * A model's detection joins a rule's alert: the rule's kind, parties, times, severity, score and
+ * summary stay (its definition is the crisp one, and a model's group of flows spans more than the
+ * attack); the model's verdict and explanation go into `evidence.models`, keyed by detector.
+ */
+function corroborate(alert: Alert, detection: Detection): Alert {
+  const models = (alert.evidence.models ?? {}) as Readonly<Record<string, unknown>>;
+  return {
+    ...alert,
+    evidence: {
+      ...alert.evidence,
+      models: {
+        ...models,
+        [detection.detector]: {
+          kind: detection.kind,
+          score: clampScore(detection.score),
+          summary: detection.summary,
+          ...detection.evidence,
+        },
+      },
+    },
   };
 }
 

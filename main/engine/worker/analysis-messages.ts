@@ -3,7 +3,16 @@ import type { Alert } from '../../../preload/api/alerts';
 import type { AnalysisProgress, AnalysisSummary, FlowRow } from '../../../preload/api/analysis';
 
 export type ToAnalysisWorker =
-  { readonly type: 'start'; readonly id: string; readonly path: string } | { readonly type: 'cancel' };
+  | {
+      readonly type: 'start';
+      readonly id: string;
+      readonly path: string;
+      /** Rule thresholds set in Settings, `rule.path` → value text (see detect/threshold-catalogue.ts). */
+      readonly thresholds: Readonly<Record<string, string>>;
+      /** The data folder whose `models/` holds the user's own models; the app's default folder when absent. */
+      readonly dataDir?: string;
+    }
+  | { readonly type: 'cancel' };
 
 export type FromAnalysisWorker =
   | { readonly type: 'progress'; readonly progress: AnalysisProgress }

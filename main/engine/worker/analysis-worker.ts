@@ -5,6 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { FlowRow } from '../../../preload/api/analysis';
 import type { FlowRecord } from '../flows/flow-record';
+import { ruleSet } from '../detect/rule-set';
+import { overridesFrom } from '../detect/threshold-catalogue';
+import { ThresholdError } from '../detect/thresholds';
+import { defaultDataDir } from '../../app/data-dir';
+import { setUpModelScoring } from '../models/model-scoring';
+import { inferenceWorkerPath, shippedModelsDir } from '../models/model-paths';
 import { analyzeCapture } from '../pipeline';
 import { CaptureFileError } from '../sources/inspect';
 import { CaptureReadError } from '../sources/capture-read-error';
@@ -22,7 +28,12 @@ if (port === null) throw new Error('analysis-worker must run in a worker thread'
 const send = (message: FromAnalysisWorker): void => port.postMessage(message);
 const controller = new AbortController();
 
-async function run(id: string, path: string): Promise<void> {
+async function run(
+  id: string,
+  path: string,
+  thresholds: Readonly<Record<string, string>>,
+  dataDir: string | undefined,
+): Promise<void> {
   let pending: FlowRow[] = [];
   let kept = 0;
   const flush = (): void => {
@@ -37,29 +48,38 @@ async function run(id: string, path: string): Promise<void> {
     if (pending.length >= FLOW_ROWS_PER_MESSAGE) flush();
   };
   try {
+    // The models score in their own worker thread, started from this one: never on Electron's main thread.
+    const models = await setUpModelScoring(
+      shippedModelsDir(__dirname),
+      dataDir ?? defaultDataDir(),
+      inferenceWorkerPath(__dirname),
+    );
     const summary = await analyzeCapture(path, {
       signal: controller.signal,
       detection: {
         origin: { type: 'file', path },
+        detectors: [...ruleSet(overridesFrom(thresholds)), ...models.detectors],
         onAlerts: (alerts) => send({ type: 'alerts', alerts }),
       },
       onProgress: (progress) => send({ type: 'progress', progress: { id, ...progress } }),
       onFlow: keep,
     });
     flush();
-    send({ type: 'finished', summary });
+    send({ type: 'finished', summary: { ...summary, warnings: [...models.warnings, ...(summary.warnings ?? [])] } });
   } catch (error) {
     const code =
       error instanceof CaptureFileError
         ? error.problem
         : error instanceof CaptureReadError
           ? error.problem
-          : 'internal';
+          : error instanceof ThresholdError
+            ? 'invalid-threshold'
+            : 'internal';
     send({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
 port.on('message', (message: ToAnalysisWorker) => {
   if (message.type === 'cancel') controller.abort();
-  else void run(message.id, message.path);
+  else void run(message.id, message.path, message.thresholds, message.dataDir);
 });
