@@ -49,6 +49,14 @@ if (existsSync(VITEST_RESULTS)) {
   counts.passed += unit.numPassedTests;
   counts.failed += unit.numFailedTests;
   counts.skipped += unit.numPendingTests + unit.numTodoTests;
+  // A unit test that skips itself for a reason (the attack lab without root) says why in its task meta.
+  for (const file of unit.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'skipped' && typeof test.meta?.skipReason === 'string') {
+        skipReasons.add(`[unit] ${test.meta.skipReason}`);
+      }
+    }
+  }
   outcome.set('unit', `${outcome.get('unit')}: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
 }
 if (existsSync(PLAYWRIGHT_RESULTS)) {

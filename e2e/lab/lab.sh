@@ -24,7 +24,7 @@ EOF
 }
 
 # ---------------------------------------------------------------- scenarios
-ALL_SCENARIOS=(benign_1 benign_2 benign_3 scan_syn scan_connect scan_udp scan_slow sweep masscan
+ALL_SCENARIOS=(benign_1 benign_2 benign_3 benign_long scan_syn scan_connect scan_udp scan_slow sweep masscan
   syn_flood syn_flood_spoofed udp_flood udp_flood_spoofed icmp_flood icmp_flood_spoofed
   fin_flood rst_flood pshack_flood brute_force slowloris dns_tunnel arp_spoof demo)
 CI_SCENARIOS=(benign_1 scan_syn sweep syn_flood_spoofed brute_force dns_tunnel arp_spoof)
@@ -303,27 +303,35 @@ start_benign() {
       names=(www.lab.test ssh.lab.test files.lab.test c1.lab.test c2.lab.test lab.test)
       pages=($pages)
       for r in \$(seq 1 $dur); do
-        case \$((RANDOM % 6)) in
+        case \$((RANDOM % 8)) in
           0|1) timeout 5 curl -s -o /dev/null http://$SRV\${pages[RANDOM % 4]} ;;
           2) t=A; ((RANDOM % 3 == 0)) && t=MX; timeout 5 dig +time=1 +tries=1 @$SRV \${names[RANDOM % 6]} \$t >/dev/null ;;
           3) timeout 3 ping -c 2 -i 0.3 -W 1 $SRV >/dev/null ;;
           4) timeout 5 curl -s -o /dev/null http://www.lab.test/ --resolve www.lab.test:80:$SRV ;;
           5) timeout 5 dig +time=1 +tries=1 @$SRV -x $SRV >/dev/null ;;
+          6) timeout 8 curl -s --parallel --parallel-max 4 -o /dev/null -o /dev/null -o /dev/null -o /dev/null \
+               http://$SRV/ http://$SRV/about.html http://$SRV/missing.html http://$SRV/\${pages[RANDOM % 4]} ;;
+          7) timeout 5 dig +time=1 +tries=1 @$SRV www.lab.test ssh.lab.test MX lab.test TXT c\$((RANDOM % 3 + 1)).lab.test >/dev/null ;;
         esac
         sleep 0.\$((RANDOM % 9 + 1))
       done"
     bg_in "$ns" timeout "$dur" bash -c "$script" >/dev/null 2>&1
     BENIGN_PIDS+=("$BG_PID")
   done
-  # two ssh sessions with the right password, running commands
+  # two ssh sessions with the right password, running commands; repeated every 45 s in long captures
   local ssh_opts="-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o ConnectTimeout=5 -o LogLevel=ERROR"
+  local ssh_rounds=$(((dur + 44) / 45)) bulk_rounds=$(((dur + 89) / 90))
   bg_in "${NS_CLI[0]}" timeout "$dur" bash -c "
-    sleep 1; timeout 15 sshpass -p '$LAB_PASS' ssh $ssh_opts $LAB_USER@$SRV 'uname -a; ls -la; sleep 2; cat /etc/hostname; echo done'
-    sleep 3; timeout 15 sshpass -p '$LAB_PASS' ssh $ssh_opts $LAB_USER@$SRV 'for i in 1 2 3; do date; sleep 1; done'" \
-    >>"$LOG/ssh-benign.log" 2>&1
+    for r in \$(seq 1 $ssh_rounds); do
+      sleep 1; timeout 15 sshpass -p '$LAB_PASS' ssh $ssh_opts $LAB_USER@$SRV 'uname -a; ls -la; sleep 2; cat /etc/hostname; echo done'
+      sleep 3; timeout 15 sshpass -p '$LAB_PASS' ssh $ssh_opts $LAB_USER@$SRV 'for i in 1 2 3; do date; sleep 1; done'
+      sleep 34
+    done" >>"$LOG/ssh-benign.log" 2>&1
   BENIGN_PIDS+=("$BG_PID")
   if [[ -n "$bulk" ]]; then
-    bg_in "${NS_CLI[1]}" timeout "$dur" bash -c "sleep 2; timeout 12 iperf3 -c $SRV -p 5201 -t 5 -b $bulk" >/dev/null 2>&1
+    # a bulk transfer every 90 s (one in short captures)
+    bg_in "${NS_CLI[1]}" timeout "$dur" bash -c "
+      for r in \$(seq 1 $bulk_rounds); do sleep 2; timeout 12 iperf3 -c $SRV -p 5201 -t 5 -b $bulk; sleep 80; done" >/dev/null 2>&1
     BENIGN_PIDS+=("$BG_PID")
   fi
 }
@@ -437,6 +445,7 @@ run_scenario() {
     benign_1) benign=true; dur=30; seed=$((SEED + 1)) ;;
     benign_2) benign=true; dur=45; seed=$((SEED + 2)) ;;
     benign_3) benign=true; dur=30; seed=$((SEED + 3)); bulk="" ;;
+    benign_long) benign=true; dur=360; seed=$((SEED + 5)) ;;
     demo) seed=$((SEED + 9)); bulk="" ; dur=240 ;;
     *) seed=$((SEED + 4)); dur=180 ;;
   esac

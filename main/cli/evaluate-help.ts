@@ -3,8 +3,9 @@ export const EVALUATE_HELP = `Usage: wirewatch evaluate CAPTURE... [--truth TRUT
 
 Analyses each capture with the detectors and scores the alerts against what really happened, as the
 attack lab records it beside each capture (x.pcap -> x.truth.json): per attack kind the episodes,
-recall, alerts, precision and F1; a confusion matrix of what ran against what was raised; and false
-alerts per hour of benign-only traffic. How an alert is matched to an episode is documented in
+recall, alerts, precision, F1 and detection latency (episode start to the first right-kind alert,
+median and maximum, in capture time); a confusion matrix of what ran against what was raised; and
+false alerts per hour of benign-only traffic. How an alert is matched to an episode is documented in
 main/engine/evaluate/score.ts.
 
 Options:

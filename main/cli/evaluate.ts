@@ -33,17 +33,22 @@ export async function evaluateCommand(argv: readonly string[], context: Evaluate
   for (const capture of positionals) {
     const truth = await readTruth(values.truth ?? truthPathFor(capture));
     const alerts = new Map<string, Alert>();
+    // When each alert was first handed out (capture time): detection latency counts from there.
+    const raisedAt: Record<string, number> = {};
     const summary = await analyzeCapture(capture, {
       detection: {
         origin: { type: 'file', path: resolve(capture) },
         detectors,
         onAlerts: (changed) => {
-          for (const alert of changed) alerts.set(alert.id, alert);
+          for (const alert of changed) {
+            raisedAt[alert.id] ??= alert.last_seen;
+            alerts.set(alert.id, alert);
+          }
         },
       },
     });
     if (summary.problem !== null) process.stderr.write(`wirewatch evaluate: ${capture}: ${summary.problem.message}\n`);
-    outcomes.push({ truth, alerts: [...alerts.values()] });
+    outcomes.push({ truth, alerts: [...alerts.values()], raisedAt });
   }
   const result = evaluate(outcomes);
   context.out(values.json ? JSON.stringify(result) : evaluationText(result));

@@ -89,6 +89,39 @@ describe('evaluate', () => {
     expect(result.confusion).toEqual({ benign: { port_scan: 1, icmp_flood: 1 } });
   });
 
+  it('should measure detection latency from episode start to the first right-kind alert', () => {
+    const result = evaluate([
+      {
+        truth: truth([
+          episode('port_scan', 100, 160),
+          episode('port_scan', 1000, 1060),
+          episode('port_scan', 2000, 2060),
+        ]),
+        alerts: [
+          alert('port_scan', 102, 150),
+          alert('port_scan', 101.5, 150, { id: 'earlier' }), // the earliest right-kind alert counts
+          alert('port_scan', 1005, 1060),
+          alert('host_sweep', 2000, 2010), // named wrong: no latency
+          alert('port_scan', 2009, 2060),
+        ],
+      },
+    ]);
+    expect(result.kinds.find((item) => item.kind === 'port_scan')?.latency).toEqual({ median: 5, max: 9 });
+    expect(result.kinds.find((item) => item.kind === 'host_sweep')?.latency).toBeNull();
+  });
+
+  it('should take latency from when an alert was raised, not from where its evidence window begins', () => {
+    // A flood alert whose 5 s window began with ordinary packets before the flood, raised 2 s into it.
+    const result = evaluate([
+      {
+        truth: truth([episode('syn_flood', 100, 160)]),
+        alerts: [alert('syn_flood', 96, 150)],
+        raisedAt: { 'syn_flood-96': 102 },
+      },
+    ]);
+    expect(result.kinds[0]?.latency).toEqual({ median: 2, max: 2 });
+  });
+
   it('should say nothing where there is nothing to measure', () => {
     expect(evaluate([])).toMatchObject({ recall: null, rightKind: null, falseAlertsPerBenignHour: null, kinds: [] });
   });

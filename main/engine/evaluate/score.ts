@@ -10,6 +10,11 @@
  *   matches episodes of other kinds, and a FALSE ALERT when it matches none.
  * Per kind: precision = true-positive alerts / alerts of that kind; recall = episodes named right
  * / episodes of that kind; F1 their harmonic mean.
+ * Detection latency of an episode named right: from the episode's start to the earliest moment, in
+ * capture time, a right-kind alert for it was RAISED — its last_seen when it was first handed out
+ * (`raisedAt`), since first_seen is where its evidence window begins and that may hold packets from
+ * before the attack (a flood's window, a DNS domain's minute). Without `raisedAt`, first_seen is
+ * used. Per kind: median and maximum.
  */
 import type { Alert } from '../../../preload/api/alerts';
 import type { AttackEpisode, Truth } from './truth';
@@ -19,6 +24,8 @@ export const MATCH_SLACK_SECONDS = 30;
 export interface CaptureOutcome {
   readonly truth: Truth;
   readonly alerts: readonly Alert[];
+  /** Alert id → capture time the alert was first handed out (its last_seen then). */
+  readonly raisedAt?: Readonly<Record<string, number>>;
 }
 
 export interface KindScore {
@@ -30,6 +37,13 @@ export interface KindScore {
   readonly precision: number | null;
   readonly recall: number | null;
   readonly f1: number | null;
+  /** Seconds from episode start to the first right-kind alert's first_seen, over the episodes named right. */
+  readonly latency: Latency | null;
+}
+
+export interface Latency {
+  readonly median: number;
+  readonly max: number;
 }
 
 export interface Evaluation {
@@ -65,12 +79,24 @@ export function matches(alert: Alert, episode: AttackEpisode): boolean {
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
+function latencyOf(seconds: readonly number[]): Latency | null {
+  if (seconds.length === 0) return null;
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { median, max: sorted[sorted.length - 1] ?? 0 };
+}
+
 export function evaluate(outcomes: readonly CaptureOutcome[]): Evaluation {
-  const perKind = new Map<string, { episodes: number; namedRight: number; alerts: number; truePositives: number }>();
+  const perKind = new Map<
+    string,
+    { episodes: number; namedRight: number; alerts: number; truePositives: number; latencies: number[] }
+  >();
   const kindEntry = (kind: string) => {
     let entry = perKind.get(kind);
     if (entry === undefined) {
-      entry = { episodes: 0, namedRight: 0, alerts: 0, truePositives: 0 };
+      entry = { episodes: 0, namedRight: 0, alerts: 0, truePositives: 0, latencies: [] };
       perKind.set(kind, entry);
     }
     return entry;
@@ -89,7 +115,7 @@ export function evaluate(outcomes: readonly CaptureOutcome[]): Evaluation {
   let benignFalseAlerts = 0;
   let benignSeconds = 0;
 
-  for (const { truth, alerts: found } of outcomes) {
+  for (const { truth, alerts: found, raisedAt = {} } of outcomes) {
     if (truth.benign) benignSeconds += Math.max(0, truth.capture.end - truth.capture.start);
     for (const episode of truth.attacks) {
       episodes += 1;
@@ -97,9 +123,12 @@ export function evaluate(outcomes: readonly CaptureOutcome[]): Evaluation {
       entry.episodes += 1;
       const matched = found.filter((alert) => matches(alert, episode));
       if (matched.length > 0) detected += 1;
-      if (matched.some((alert) => alert.kind === episode.kind)) {
+      const right = matched.filter((alert) => alert.kind === episode.kind);
+      if (right.length > 0) {
         namedRight += 1;
         entry.namedRight += 1;
+        const raised = right.map((alert) => raisedAt[alert.id] ?? alert.first_seen);
+        entry.latencies.push(Math.min(...raised) - episode.start);
       }
     }
     for (const alert of found) {
@@ -120,14 +149,14 @@ export function evaluate(outcomes: readonly CaptureOutcome[]): Evaluation {
   }
 
   const kinds: KindScore[] = [...perKind]
-    .map(([kind, entry]) => {
+    .map(([kind, { latencies, ...entry }]) => {
       const precision = ratio(entry.truePositives, entry.alerts);
       const recall = ratio(entry.namedRight, entry.episodes);
       const f1 =
         precision === null || recall === null || precision + recall === 0
           ? null
           : (2 * precision * recall) / (precision + recall);
-      return { kind, ...entry, precision, recall, f1 };
+      return { kind, ...entry, precision, recall, f1, latency: latencyOf(latencies) };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind));
   const benignHours = benignSeconds / 3600;

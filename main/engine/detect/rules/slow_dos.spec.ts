@@ -20,7 +20,7 @@ function setup(options: SlowDosOptions = {}) {
 }
 
 describe('SlowDosDetector', () => {
-  it('should report one client holding 30 unanswered near-idle connections open past 30 s', () => {
+  it('should report one client holding 30 unanswered near-idle connections open past 20 s', () => {
     const { detections, add } = setup();
     const n = SLOW_DOS_DEFAULTS.minConnections;
     // slowloris: open n connections, send a partial request, then one header line every 15 s.
@@ -58,6 +58,43 @@ describe('SlowDosDetector', () => {
       }
     }
     expect(detections).toEqual([]);
+  });
+
+  it('should report slowhttptest whose follow-ups come exactly every 10 s and whose test ends at 31 s', () => {
+    const { detections, add } = setup();
+    // slowhttptest -H -c 200 -r 50 -i 10 -l 30 as captured in the lab: a 231-byte partial request,
+    // follow-ups at exactly +10, +20, +30 s after the connect, FIN at +31 s; the server only ACKs.
+    const n = 200;
+    const out = (c: number) => ({ src: '10.77.0.66', dst: SERVER, srcPort: 30000 + c, dstPort: 80 });
+    const back = (c: number) => ({ src: SERVER, dst: '10.77.0.66', srcPort: 80, dstPort: 30000 + c });
+    for (let c = 0; c < n; c++) {
+      const t0 = 100 + c * 0.02;
+      add(c + 1, { t: t0, ...out(c), flags: SYN });
+      add(c + 1, { t: t0 + 0.0003, ...out(c), flags: PSH | ACK, payload: 231 });
+      add(c + 1, { t: t0 + 0.0004, ...back(c), flags: ACK });
+    }
+    for (let round = 1; round <= 3; round++) {
+      for (let c = 0; c < n; c++) {
+        add(c + 1, { t: 100 + c * 0.02 + 10 * round - 0.0001, ...out(c), flags: PSH | ACK, payload: 24 });
+      }
+    }
+    for (let c = 0; c < n; c++) add(c + 1, { t: 131 + c * 0.02, ...out(c), flags: FIN | ACK });
+    expect(detections).toHaveLength(1);
+    expect(detections[0]).toMatchObject({ kind: 'slow_dos', src: '10.77.0.66', evidence: { slowConnections: 200 } });
+  });
+
+  it('should not count the last ACK after a FIN as a new idle connection', () => {
+    const { detections, detector, add } = setup();
+    // 60 short page loads: each ends with the client's ACK of the server's FIN, after the flow's FIN.
+    for (let c = 0; c < 60; c++) {
+      const out = { src: '10.77.0.23', dst: SERVER, srcPort: 40000 + c, dstPort: 80 };
+      add(c + 1, { t: 100 + c * 0.5, ...out, flags: SYN });
+      add(c + 1, { t: 100.1 + c * 0.5, ...out, flags: FIN | ACK });
+      add(c + 1, { t: 100.2 + c * 0.5, ...out, flags: ACK });
+    }
+    add(999, { t: 200, src: '10.77.0.23', dst: SERVER, srcPort: 39999, dstPort: 80, flags: SYN });
+    expect(detections).toEqual([]);
+    expect(detector.size).toBe(2);
   });
 
   it('should stay quiet on long-polling web clients whose requests the server answers', () => {

@@ -27,7 +27,14 @@ export interface SlowDosThresholds {
    * every tool's default.
    */
   readonly minConnections: number;
-  /** A connection counts once open this long: two follow-up intervals of slowloris (15 s). */
+  /**
+   * A connection counts once open this long with its request unanswered. Apache's mod_reqtimeout
+   * (default `header=20-40,MinRate=500`) gives a client 20 s to finish its request headers, so a
+   * request still unfinished after 20 s is one a hardened server would already have dropped; it is
+   * also two follow-up intervals of slowhttptest (10 s). Not 30 s: slowhttptest's follow-ups come at
+   * exactly 10, 20, 30 s after the connect, so a 30 s test never shows a connection older than 30 s
+   * until it closes.
+   */
   readonly minAgeSeconds: number;
   /**
    * …and while its client sent at most this many payload bytes per second over its life. slowloris
@@ -54,7 +61,7 @@ export interface SlowDosThresholds {
 export const SLOW_DOS_DEFAULTS: SlowDosThresholds = {
   ports: [80, 443, 8000, 8080, 8443],
   minConnections: 30,
-  minAgeSeconds: 30,
+  minAgeSeconds: 20,
   maxClientBytesPerSecond: 50,
   maxServerBytes: 0,
   staleSeconds: 120,
@@ -121,12 +128,14 @@ export class SlowDosDetector implements Detector {
     const t = packetTime(packet);
     let connection = this.connections.get(frame.flowId);
     if ((packet.tcpFlags & CLOSING) !== 0) {
-      if (connection !== undefined) this.forget(frame.flowId, connection);
+      if (connection !== undefined) this.close(frame.flowId, connection, t);
       return;
     }
     if (connection === undefined) {
-      // Connections are learnt from the client's side only, so the pair is always client→server.
-      if (!toServer) return;
+      // Connections are learnt from the client's opening SYN only, so the pair is always
+      // client→server, and the last ACK after a FIN (or any straggler of a closed connection) does
+      // not open a phantom connection that would look idle forever.
+      if (!toServer || (packet.tcpFlags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) !== TCP_FLAG.SYN) return;
       connection = this.open(packet, frame.flowId, t);
     }
     connection.last = t;
@@ -152,6 +161,21 @@ export class SlowDosDetector implements Detector {
     }
     pair.connections.add(flowId);
     return connection;
+  }
+
+  /**
+   * A slow connection that ends still held its slot until now: the pair is counted once more (when
+   * due) before it is forgotten, so an attack whose connections all close together (the tool's test
+   * ended) is judged on its whole life and not only on the follow-ups seen before.
+   */
+  private close(flowId: number, connection: Connection, t: number): void {
+    const pair = this.pairs.get(connection.pair);
+    if (pair !== undefined && t - pair.checkedAt >= this.limits.checkIntervalSeconds) {
+      connection.last = t;
+      pair.checkedAt = t;
+      this.check(pair, t);
+    }
+    this.forget(flowId, connection);
   }
 
   private forget(flowId: number, connection: Connection): void {

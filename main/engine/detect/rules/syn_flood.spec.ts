@@ -12,6 +12,21 @@ const T0 = 1_700_000_000;
 const THRESHOLD = SYN_FLOOD_DEFAULTS.halfOpenPerSecond * SYN_FLOOD_DEFAULTS.windowSeconds;
 
 describe('syn_flood', () => {
+  it('should stay quiet on FIN, RST and PSH-ACK floods: those are tcp_flag_flood', () => {
+    const rule = harness(synFloodRule());
+    const { FIN, RST, PSH } = TCP_FLAG;
+    for (const flags of [FIN, RST, PSH | ACK]) {
+      for (let i = 0; i < THRESHOLD * 4; i++) {
+        const t = T0 + i * 0.0005;
+        rule.send({ t, src: '10.77.0.66', dst: '10.77.0.10', srcPort: 2000 + i, dstPort: 80, flags }, i + 1);
+        // the server answers a segment for no connection with a reset
+        const back = { src: '10.77.0.10', dst: '10.77.0.66', srcPort: 80, dstPort: 2000 + i, flags: RST | ACK };
+        rule.send({ t, ...back }, i + 1);
+      }
+    }
+    expect(rule.detections).toEqual([]);
+  });
+
   it('should report a single-source flood at the threshold with the source named', () => {
     const rule = harness(synFloodRule());
     for (let i = 0; i < THRESHOLD; i++) {

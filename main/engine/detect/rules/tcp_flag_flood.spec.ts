@@ -28,6 +28,32 @@ describe('flagClass', () => {
 });
 
 describe('tcp_flag_flood', () => {
+  it('should not count the RSTs a raw-socket SYN flooder sends back for every SYN-ACK', () => {
+    // hping3 -S: the kernel of the sending host refuses each SYN-ACK it did not ask for with a bare RST.
+    const rule = harness(tcpFlagFloodRule());
+    for (let i = 0; i < LIMIT * 2; i++) {
+      const t = T0 + i * 0.0005;
+      const out = { src: '10.77.0.66', dst: '10.77.0.10', srcPort: 2000 + i, dstPort: 80 };
+      const back = { src: '10.77.0.10', dst: '10.77.0.66', srcPort: 80, dstPort: 2000 + i };
+      rule.send({ t, ...out, flags: SYN }, i + 1);
+      rule.send({ t: t + 0.0001, ...back, flags: SYN | ACK }, i + 1);
+      rule.send({ t: t + 0.0002, ...out, flags: RST }, i + 1);
+    }
+    expect(rule.detections).toEqual([]);
+  });
+
+  it('should still report a RST flood on connections no SYN-ACK answered', () => {
+    const rule = harness(tcpFlagFloodRule());
+    for (let i = 0; i < LIMIT; i++) {
+      rule.send(
+        { t: T0 + i * 0.0005, src: '10.77.0.66', dst: '10.77.0.10', srcPort: 2000 + i, dstPort: 80, flags: RST },
+        i + 1,
+      );
+    }
+    expect(rule.detections).toHaveLength(1);
+    expect(rule.detections[0]).toMatchObject({ kind: 'tcp_flag_flood', evidence: { flags: { rst: LIMIT } } });
+  });
+
   it('should report an empty PSH-ACK flood at the threshold', () => {
     const rule = harness(tcpFlagFloodRule());
     for (let i = 0; i < LIMIT; i++) {

@@ -5,7 +5,10 @@
  * carries such segments one at a time (an aborted connection's RST); floods carry thousands a second.
  *
  * Keyed per service (address and port), like syn_flood, so a FIN/NULL/XMAS port scan (one segment
- * per port) is port_scan's business. Not covered: PSH-ACK floods that carry data, which look like
+ * per port) is port_scan's business. A bare RST on a connection whose SYN-ACK was just seen is
+ * healthy: RFC 9293 (3.10.7.3) has a host answer a SYN-ACK it did not expect with exactly that
+ * segment, which is what the sender of a raw-socket SYN flood (hping3 -S) sends back for every
+ * SYN-ACK; those belong to syn_flood's picture, not to a flag flood. Not covered: PSH-ACK floods that carry data, which look like
  * mid-stream traffic without connection state (traffic_spike's measure catches their volume).
  */
 import type { DecodeResult } from '../../decode/result';
@@ -31,6 +34,8 @@ export interface TcpFlagFloodThresholds {
   readonly cooldownSeconds: number;
   readonly maxTargets: number;
   readonly maxSourcesPerTarget: number;
+  /** Most connections remembered as answered by a SYN-ACK (least recently used forgotten beyond). */
+  readonly maxAnswered: number;
 }
 
 /**
@@ -44,12 +49,14 @@ export const TCP_FLAG_FLOOD_DEFAULTS: TcpFlagFloodThresholds = {
   cooldownSeconds: 60,
   maxTargets: 4096,
   maxSourcesPerTarget: 64,
+  maxAnswered: 65_536,
 };
 
 /** Odd flag classes, indexes into a per-service count array. */
 export const FLAG_CLASSES = ['fin', 'rst', 'psh-no-data', 'syn-fin', 'syn-rst', 'fin-rst', 'null', 'xmas'] as const;
 export type FlagClass = (typeof FLAG_CLASSES)[number];
 const NOT_ODD = -1;
+const RST_CLASS = FLAG_CLASSES.indexOf('rst');
 
 const { FIN, SYN, RST, PSH, ACK, URG } = TCP_FLAG;
 
@@ -74,6 +81,8 @@ export class TcpFlagFloodDetector implements Detector {
   /** Segments per class per service since its last report, for the evidence. */
   private readonly classes: BoundedMap<AddressKey, Float64Array>;
   private readonly cooldown: Cooldown<AddressKey>;
+  /** Flow ids whose last handshake segment was a SYN-ACK: a bare RST on them refuses it. */
+  private readonly answered: BoundedMap<number, true>;
 
   constructor(
     private readonly emit: DetectionSink,
@@ -85,13 +94,23 @@ export class TcpFlagFloodDetector implements Detector {
     this.meter = new FloodMeter({ windowSeconds, maxTargets, maxSourcesPerTarget, sourcesFromCount });
     this.classes = new BoundedMap(maxTargets);
     this.cooldown = new Cooldown(thresholds.cooldownSeconds, maxTargets);
+    this.answered = new BoundedMap(thresholds.maxAnswered);
   }
 
-  onPacket(packet: Packet, _result: DecodeResult, _frame: FrameRef): void {
+  onPacket(packet: Packet, _result: DecodeResult, frame: FrameRef): void {
     if (packet.protocol !== IPPROTO.TCP || packet.depth < LAYER.TRANSPORT) return;
     if (packet.l3 !== L3.IPV4 && packet.l3 !== L3.IPV6) return;
+    const flags = packet.tcpFlags & (SYN | ACK | RST);
+    if (flags === (SYN | ACK)) {
+      if (frame.flowId !== 0) this.answered.set(frame.flowId, true);
+      return;
+    }
     const odd = flagClass(packet.tcpFlags, packet.payloadLength);
     if (odd === NOT_ODD) return;
+    if (odd === RST_CLASS && frame.flowId !== 0 && this.answered.has(frame.flowId)) {
+      this.answered.delete(frame.flowId);
+      return;
+    }
     const target = serviceKey(dstKey(packet), packet.dstPort);
     let counts = this.classes.get(target);
     if (counts === undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IPPROTO } from '../../decode/packet';
-import { testPacket } from '../../flows/test-packets';
+import { IPPROTO, Packet } from '../../decode/packet';
+import { fillPacket, testPacket } from '../../flows/test-packets';
 import { harness } from './rule-test-kit';
 import { UDP_FLOOD_DEFAULTS, UdpFloodDetector, udpFloodRule } from './udp_flood';
 
@@ -8,7 +8,55 @@ const UDP = IPPROTO.UDP;
 const T0 = 1_700_000_000;
 const LIMIT = UDP_FLOOD_DEFAULTS.packetsPerSecond * UDP_FLOOD_DEFAULTS.windowSeconds;
 
+/** A host's ICMP port unreachable back to `to` (RFC 792 type 3, code 3). */
+function portUnreachable(at: number, from: string, to: string): Packet {
+  const packet = fillPacket(new Packet(), { t: at, src: from, dst: to, protocol: IPPROTO.ICMP });
+  packet.icmpType = 3;
+  packet.icmpCode = 3;
+  return packet;
+}
+
 describe('udp_flood', () => {
+  it('should report 200 datagrams a second to a closed port, which the target answers with port unreachable', () => {
+    const rule = harness(udpFloodRule());
+    const closedLimit = UDP_FLOOD_DEFAULTS.closedPortPacketsPerSecond * UDP_FLOOD_DEFAULTS.windowSeconds;
+    // hping3 --udp -p 9999 on a loaded machine: 600 pps; Linux answers about one a second.
+    for (let i = 0; i < closedLimit; i++) {
+      const t = T0 + i / 600;
+      rule.send({
+        t,
+        src: '10.77.0.66',
+        dst: '10.77.0.10',
+        protocol: UDP,
+        srcPort: 2000 + i,
+        dstPort: 9999,
+        payload: 256,
+      });
+      if (i % 600 === 599) rule.sendPacket(portUnreachable(t, '10.77.0.10', '10.77.0.66'));
+    }
+    expect(rule.detections).toHaveLength(1);
+    expect(rule.detections[0]).toMatchObject({ kind: 'udp_flood', src: '10.77.0.66', dst: '10.77.0.10', score: 0.5 });
+    expect(rule.detections[0]?.evidence).toMatchObject({ packets: closedLimit, portUnreachables: 1, replies: 0 });
+    expect(rule.detections[0]?.summary).toContain('ICMP port unreachable');
+  });
+
+  it('should hold a stream to an open port to the ordinary bar, however one-way', () => {
+    // An RTP video stream at 800 pps: no replies, but no port unreachable either.
+    const rule = harness(udpFloodRule());
+    for (let i = 0; i < 800 * 20; i++) {
+      rule.send({
+        t: T0 + i / 800,
+        src: '10.77.0.30',
+        dst: '10.77.0.40',
+        protocol: UDP,
+        srcPort: 5004,
+        dstPort: 5004,
+        payload: 1200,
+      });
+    }
+    expect(rule.detections).toEqual([]);
+  });
+
   it('should report a single-source flood at the packet threshold', () => {
     const rule = harness(udpFloodRule());
     for (let i = 0; i < LIMIT; i++) {
