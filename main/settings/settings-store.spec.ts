@@ -23,8 +23,12 @@ describe('SettingsStore', () => {
     const seen: unknown[] = [];
     store.onChange((settings) => seen.push(settings));
     await store.update({ closeToTray: false });
-    expect(seen).toEqual([{ closeToTray: false, desktopNotifications: true }]);
-    await expect(new SettingsStore(dir).get()).resolves.toEqual({ closeToTray: false, desktopNotifications: true });
+    expect(seen).toEqual([{ closeToTray: false, desktopNotifications: true, startAtLogin: false }]);
+    await expect(new SettingsStore(dir).get()).resolves.toEqual({
+      closeToTray: false,
+      desktopNotifications: true,
+      startAtLogin: false,
+    });
   });
 
   it('should treat an undefined field as unchanged', async () => {
@@ -37,6 +41,10 @@ describe('SettingsStore', () => {
 
   it('should fill fields missing from an older file with defaults', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ closeToTray: false }));
-    await expect(new SettingsStore(dir).get()).resolves.toEqual({ closeToTray: false, desktopNotifications: true });
+    await expect(new SettingsStore(dir).get()).resolves.toEqual({
+      closeToTray: false,
+      desktopNotifications: true,
+      startAtLogin: false,
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   type MainSettingsPatch,
 } from '../../preload/api/settings';
 import { JsonFile } from '../store/json-file';
+import { ThresholdSettings } from './threshold-settings';
 
 // Older files may lack fields added later; defaults fill them in instead of rejecting the file.
 const StoredSettings = v.pipe(
@@ -20,6 +21,7 @@ function withPatch(base: MainSettings, patch: MainSettingsPatch): MainSettings {
   return {
     closeToTray: patch.closeToTray ?? base.closeToTray,
     desktopNotifications: patch.desktopNotifications ?? base.desktopNotifications,
+    startAtLogin: patch.startAtLogin ?? base.startAtLogin,
   };
 }
 
@@ -27,9 +29,12 @@ export class SettingsStore {
   readonly #file: JsonFile<typeof StoredSettings>;
   #current: MainSettings | undefined;
   readonly #listeners = new Set<(settings: MainSettings) => void>();
+  /** Rule thresholds changed in Settings, which analyses started from the app use. */
+  readonly thresholds: ThresholdSettings;
 
   constructor(dataDir: string) {
     this.#file = new JsonFile(join(dataDir, 'settings.json'), StoredSettings);
+    this.thresholds = new ThresholdSettings(dataDir);
   }
 
   async get(): Promise<MainSettings> {
