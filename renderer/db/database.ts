@@ -5,14 +5,17 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Alert, AnalysisSummary, CaptureFileInfo, Contact, FlowRow } from '../../preload/api';
+import { alertIndexFields, type AlertIndexFields } from '../alerts/alert-record';
 
 export type AlertStatus = 'new' | 'acknowledged' | 'resolved';
 
 /** An alert as kept locally: the shared schema plus what the person did with it. */
-export interface StoredAlert extends Alert {
+export interface StoredAlert extends Alert, AlertIndexFields {
   status: AlertStatus;
   /** Epoch milliseconds when this renderer stored it. */
   received_at: number;
+  /** 1 while an enabled suppression covers it: hidden from the list, back when the suppression goes. */
+  suppressed: 0 | 1;
 }
 
 export type AnalysisStatus = 'running' | 'done' | 'failed';
@@ -60,6 +63,25 @@ export class WirewatchDatabase extends Dexie {
       contacts: 'id, name, enabled',
       settings: 'key',
     });
+    // Version 2: indexes for View Alerts' searches over hundreds of thousands of alerts. Each
+    // compound [field+first_seen] index answers "field = x" (or a CIDR block's key range) and sorts
+    // by that column with time as the tie-break; words and ports are multi-entry for free text and
+    // port search. The upgrade derives the new fields for alerts stored by version 1.
+    this.version(2)
+      .stores({
+        alerts:
+          'id, first_seen, last_seen, status, received_at, detector, summary, *ports, *words, ' +
+          '[kind+first_seen], [severity_rank+first_seen], [status+first_seen], [origin+first_seen], ' +
+          '[suppressed+first_seen], [src_key+first_seen], [dst_key+first_seen]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table<StoredAlert, string>('alerts')
+          .toCollection()
+          .modify((alert) => {
+            Object.assign(alert, alertIndexFields(alert), { suppressed: 0 });
+          });
+      });
   }
 }
 

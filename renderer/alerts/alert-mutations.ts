@@ -1,0 +1,19 @@
+/**
+ * Tells when the stored alerts change — in this window, another window, or another copy of Dexie
+ * on the page — without running any query: Dexie announces each committed write's table parts,
+ * and the view decides for itself what to read again (its rows now, its query a little later).
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { WirewatchDatabase } from '../db/database';
+
+/** Calls `listener` after each committed write to `db`'s alerts; returns the function that stops. */
+export function onAlertsMutated(db: WirewatchDatabase, listener: () => void): () => void {
+  const prefix = `idb://${db.name}/alerts/`;
+  const heard = (parts: ObservabilitySet): void => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) listener();
+  };
+  Dexie.on('storagemutated', heard);
+  return () => {
+    Dexie.on('storagemutated').unsubscribe(heard);
+  };
+}
