@@ -13,7 +13,9 @@ import { createHandlerTable } from './ipc/table';
 import { APP_ORIGIN, declareAppScheme, serveAppScheme } from './shell/app-protocol';
 import { electronNotifier } from './shell/electron-notifier';
 import { electronRegistrar } from './shell/electron-registrar';
-import { createTray } from './shell/tray';
+import { followStartAtLogin, startedAtLogin } from './shell/login-item';
+import { safeStorageCipher } from './shell/safe-storage-cipher';
+import { startTray, type TrayController } from './shell/tray-controller';
 import { createMainWindow, preloadPath } from './shell/window';
 
 const rendererDir = join(__dirname, '..', 'renderer');
@@ -33,12 +35,18 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   let window: BrowserWindow | undefined;
   let quitting = false;
+  let tray: TrayController | undefined;
 
   const context = createAppContext({
     shell: 'electron',
     dataDir: app.getPath('userData'),
     electron: process.versions.electron,
-    desktop: () => electronNotifier(() => showWindow()),
+    desktop: () =>
+      electronNotifier((alertId) => {
+        showWindow();
+        if (alertId !== undefined) context.events.emit('notify:open-alert', { id: alertId });
+      }),
+    secretCipher: safeStorageCipher(),
     analysisWorker: join(__dirname, 'analysis-worker.cjs'),
     // Packaged: electron-builder copies resources/demo to <resources>/demo (electron-builder.yml).
     demoCapture: app.isPackaged
@@ -51,10 +59,11 @@ function start(): void {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+    tray?.shown();
   };
 
-  const openWindow = (): BrowserWindow => {
-    const created = createMainWindow(preloadPath(__dirname));
+  const openWindow = (showWhenReady = true): BrowserWindow => {
+    const created = createMainWindow(preloadPath(__dirname), { showWhenReady });
     const detach = context.events.attach((channel, payload) => created.webContents.send(channel, payload));
     created.on('close', (event) => {
       if (quitting) return;
@@ -96,8 +105,11 @@ function start(): void {
   void app.whenReady().then(() => {
     serveAppScheme(rendererDir);
     registerContract(electronRegistrar, createHandlerTable(context), electronSenderPolicy(`${APP_ORIGIN}/`));
-    createTray(join(rendererDir, 'icon.png'), { show: showWindow, quit: () => app.quit() });
+    tray = startTray(join(rendererDir, 'icon.png'), context.notify, { show: showWindow, quit: () => app.quit() });
     context.openedFiles.add(captureFilesInArgv(process.argv.slice(1), process.cwd()));
-    showWindow();
+    followStartAtLogin(context.settings);
+    // Started at login: watching from the tray, the window loaded (it stores alerts) but not shown.
+    if (startedAtLogin(process.argv, app.getLoginItemSettings().wasOpenedAtLogin)) window = openWindow(false);
+    else showWindow();
   });
 }

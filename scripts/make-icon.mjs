@@ -54,7 +54,11 @@ function png(size) {
 }
 
 mkdirSync('build/icons', { recursive: true });
-for (const size of [16, 32, 48, 64, 128, 256, 512]) writeFileSync(`build/icons/${size}x${size}.png`, png(size));
-writeFileSync('build/icon.png', png(512));
+// The freedesktop hicolor sizes, plus 1024 for macOS (512 pt at 2x); build/icon.png is what the Windows
+// .ico and the macOS .icns are made from, so it is the largest.
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
+  writeFileSync(`build/icons/${size}x${size}.png`, png(size));
+}
+writeFileSync('build/icon.png', png(1024));
 writeFileSync('renderer/public/icon.png', png(64));
 console.log('icons written to build/ and renderer/public/');

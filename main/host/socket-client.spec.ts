@@ -36,7 +36,7 @@ afterEach(async () => {
 describe('SocketClient with the browser host', () => {
   it('should call a channel and get its typed result', async () => {
     const settings = await client.invoke('settings:update', { closeToTray: false });
-    expect(settings).toEqual({ closeToTray: false, desktopNotifications: true });
+    expect(settings).toEqual({ closeToTray: false, desktopNotifications: true, startAtLogin: false });
   });
 
   it('should rebuild a handler error as a ContractError with its code', async () => {
@@ -48,7 +48,7 @@ describe('SocketClient with the browser host', () => {
   it('should deliver events pushed by main', async () => {
     const received = new Promise((resolve) => client.on('settings:changed', resolve));
     await client.invoke('settings:update', { desktopNotifications: false });
-    await expect(received).resolves.toEqual({ closeToTray: true, desktopNotifications: false });
+    await expect(received).resolves.toEqual({ closeToTray: true, desktopNotifications: false, startAtLogin: false });
   });
 
   it('should show a test notification in the window when serving a browser', async () => {

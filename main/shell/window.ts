@@ -6,7 +6,8 @@ import { BrowserWindow, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './app-protocol';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `showWhenReady: false` loads the window without showing it (started at login: the tray comes first). */
+export function createMainWindow(preloadPath: string, { showWhenReady = true } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -25,7 +26,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   lockDown(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  if (showWhenReady) window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }

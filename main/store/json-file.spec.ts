@@ -27,6 +27,14 @@ describe('JsonFile', () => {
     expect(await readdir(join(dir, 'deep'))).toEqual(['a.json']);
   });
 
+  it('should land concurrent writes one after another, the last one called winning', async () => {
+    // Found by the browser host's hostile-message spec: two at once shared the temporary file.
+    const file = new JsonFile(join(dir, 'a.json'), Schema);
+    await Promise.all(Array.from({ length: 50 }, (_item, count) => file.write({ count })));
+    await expect(file.read({ count: -1 })).resolves.toEqual({ count: 49 });
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
   it('should keep a corrupt file aside instead of overwriting it', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const path = join(dir, 'a.json');

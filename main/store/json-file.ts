@@ -34,8 +34,22 @@ export class JsonFile<S extends v.GenericSchema> {
     }
   }
 
+  // Writes run one after another: two at once would share the temporary file (one rename then fails
+  // with ENOENT), and an older write could land after a newer one.
+  #writing: Promise<void> = Promise.resolve();
+
   /** Writes through a temporary file and a rename, so a crash never leaves half a document. */
-  async write(value: v.InferOutput<S>): Promise<void> {
+  write(value: v.InferOutput<S>): Promise<void> {
+    const written = this.#writing.then(() => this.#writeNow(value));
+    // The caller gets this write's failure; the queue only needs to know it is over.
+    this.#writing = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    return written;
+  }
+
+  async #writeNow(value: v.InferOutput<S>): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
