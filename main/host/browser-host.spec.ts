@@ -1,60 +1,40 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { MAX_SOCKET_MESSAGE_BYTES, type HostMessage } from '../../preload/api/socket-protocol';
+import type { WebSocket } from 'ws';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../preload/api/socket-protocol';
 import type { AppContext } from '../app/context';
-import { createTestApp } from '../testing/test-app';
-import { startBrowserHost, type RunningHost } from './browser-host';
+import { startTestHost, type TestHost } from '../testing/test-host';
+import type { RunningHost } from './browser-host';
+import { connectSocket, nextMessage, type UpgradeOutcome } from '../testing/host-socket';
 
 const TOKEN = 'test-token-0123456789';
 
 let dir: string;
 let app: AppContext;
 let host: RunningHost;
+let running: TestHost;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wirewatch-host-'));
-  const rendererDir = join(dir, 'renderer');
-  await mkdir(rendererDir);
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Wirewatch</title>');
+  running = await startTestHost(TOKEN);
+  ({ dir, app, host } = running);
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
-  app = createTestApp(join(dir, 'data'));
-  host = await startBrowserHost({ port: 0, rendererDir, app, token: TOKEN, uploadDir: join(dir, 'uploads') });
 });
 
-afterEach(async () => {
-  await host.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => running.close());
 
-const origin = (): string => `http://127.0.0.1:${host.port}`;
+const origin = (): string => running.origin;
 
 /** Opens a socket and resolves with the upgrade's outcome: 'open' or the HTTP status it was refused with. */
-function connect(
-  query: string,
-  headers: Record<string, string> = { Origin: origin() },
-): Promise<{ outcome: 'open'; socket: WebSocket } | { outcome: number }> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
-    socket.once('open', () => resolve({ outcome: 'open', socket }));
-    socket.once('unexpected-response', (_request, response) => resolve({ outcome: response.statusCode ?? 0 }));
-    socket.once('error', () => resolve({ outcome: -1 }));
-  });
+function connect(query: string, headers: Record<string, string> = { Origin: origin() }): Promise<UpgradeOutcome> {
+  return connectSocket(host.port, query, headers);
 }
 
 async function open(): Promise<WebSocket> {
   const result = await connect(`?token=${TOKEN}`);
   if (result.outcome !== 'open') throw new Error(`expected the socket to open, got ${result.outcome}`);
   return result.socket;
-}
-
-function nextMessage(socket: WebSocket): Promise<HostMessage> {
-  return new Promise((resolve) => {
-    socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as HostMessage));
-  });
 }
 
 function get(
