@@ -9,12 +9,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          // e2e/lab's checks read truth files only; the lab itself (root, namespaces) is not run here.
+          // e2e/lab: truth-file checks, and the attack lab's CI set end to end when run as root (lab-ci.spec.ts).
           include: [
             'main/**/*.spec.ts',
             'preload/**/*.spec.ts',
             'bench/**/*.spec.ts',
             'common/**/*.spec.ts',
+            'packaging/**/*.spec.ts',
             'e2e/lab/**/*.spec.ts',
           ],
         },

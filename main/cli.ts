@@ -4,9 +4,11 @@
  */
 import { join } from 'node:path';
 import { ANALYZE_HELP } from './cli/analyze-help';
+import { CAPTURE_HELP } from './cli/capture-help';
 import { EVALUATE_HELP } from './cli/evaluate-help';
 import { SERVE_HELP } from './cli/serve-help';
 import { THRESHOLDS_HELP } from './cli/thresholds-help';
+import { TRAIN_HELP } from './cli/train-help';
 import { EXIT, UsageError } from './cli/usage-error';
 import { APP_VERSION } from './app/version';
 
@@ -16,9 +18,11 @@ Watches network traffic and tells people when something is wrong.
 
 Commands:
   analyze    decode a capture file, build its flows, detect attacks and summarise it
+  capture    capture live on an interface and detect attacks as they happen
   evaluate   score detection against the attack lab's truth files
   serve      serve the Wirewatch window to a browser on 127.0.0.1
   thresholds list the detection thresholds and their defaults
+  train      learn this network's normal traffic from your own captures (an anomaly model)
 
 Run \`wirewatch <command> --help\` for a command's options.
 
@@ -41,7 +45,25 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     // for the engine's.
     run: async (argv) => {
       const { analyzeCommand } = await import('./cli/analyze');
-      return analyzeCommand(argv, { out, err: process.stderr });
+      const { inferenceWorkerPath, shippedModelsDir } = await import('./engine/models/model-paths');
+      return analyzeCommand(argv, {
+        out,
+        err: process.stderr,
+        models: { shippedDir: shippedModelsDir(__dirname), workerPath: inferenceWorkerPath(__dirname) },
+      });
+    },
+  },
+  capture: {
+    help: CAPTURE_HELP,
+    run: async (argv) => {
+      const { captureCommand } = await import('./cli/capture');
+      const { inferenceWorkerPath, shippedModelsDir } = await import('./engine/models/model-paths');
+      return captureCommand(argv, {
+        out,
+        err: process.stderr,
+        helper: join(__dirname, 'capture-helper.cjs'),
+        models: { shippedDir: shippedModelsDir(__dirname), workerPath: inferenceWorkerPath(__dirname) },
+      });
     },
   },
   evaluate: {
@@ -56,6 +78,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async () => {
       const { thresholdsCommand } = await import('./cli/thresholds');
       return thresholdsCommand(out);
+    },
+  },
+  train: {
+    help: TRAIN_HELP,
+    run: async (argv) => {
+      const { trainCommand } = await import('./cli/train');
+      return trainCommand(argv, { out, err: process.stderr });
     },
   },
   serve: {

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { FlowRow } from '../../preload/api/analysis';
 import { ContractError } from '../../preload/api/errors';
 import { CaptureFileError, inspectCaptureFile } from '../engine/sources/inspect';
+import type { ThresholdAssignments } from '../engine/detect/threshold-catalogue';
 import type { FromAnalysisWorker, ToAnalysisWorker } from '../engine/worker/analysis-messages';
 import type { AlertPublisher } from '../alerts/alert-publisher';
 import type { EventHub } from '../ipc/events';
@@ -26,7 +27,7 @@ interface Running {
 export class AnalysisService {
   readonly #running = new Map<string, Running>();
   readonly #flows = new Map<string, FlowRow[]>();
-  readonly #queue: { id: string; path: string }[] = [];
+  readonly #queue: { id: string; path: string; thresholds: ThresholdAssignments }[] = [];
   #active = 0;
 
   constructor(
@@ -34,6 +35,10 @@ export class AnalysisService {
     private readonly workerPath: string,
     /** Where the analyses' alerts go: the outbox, the windows, notifications. */
     private readonly alerts: AlertPublisher,
+    /** The rule thresholds set in Settings, read when an analysis is started (defaults: none set). */
+    private readonly thresholds: () => Promise<ThresholdAssignments> = () => Promise.resolve({}),
+    /** The data folder, whose `models/` holds the user's own models (the app's default folder when absent). */
+    private readonly dataDir?: string,
   ) {}
 
   /** Checks the file, then starts (or queues) its analysis; resolves with the analysis id. */
@@ -42,10 +47,11 @@ export class AnalysisService {
       if (error instanceof CaptureFileError) throw new ContractError(error.problem, error.message);
       throw error;
     });
+    const thresholds = await this.thresholds();
     const id = randomUUID();
     this.#flows.set(id, []);
     this.#trimRecent();
-    this.#queue.push({ id, path });
+    this.#queue.push({ id, path, thresholds });
     this.#next();
     return { id, file };
   }
@@ -80,11 +86,11 @@ export class AnalysisService {
       const entry = this.#queue.shift();
       if (entry === undefined) return;
       this.#active += 1;
-      this.#run(entry.id, entry.path);
+      this.#run(entry.id, entry.path, entry.thresholds);
     }
   }
 
-  #run(id: string, path: string): void {
+  #run(id: string, path: string, thresholds: ThresholdAssignments): void {
     const worker = new Worker(this.workerPath);
     let settled = false;
     const settle = (): void => {
@@ -129,7 +135,7 @@ export class AnalysisService {
     worker.on('exit', (code) => crashed(`the analysis worker stopped unexpectedly (exit code ${code})`));
 
     this.#running.set(id, { worker, cancel: () => send({ type: 'cancel' }) });
-    send({ type: 'start', id, path });
+    send({ type: 'start', id, path, thresholds, ...(this.dataDir === undefined ? {} : { dataDir: this.dataDir }) });
   }
 
   #trimRecent(): void {

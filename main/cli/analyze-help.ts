@@ -1,6 +1,6 @@
 /** `wirewatch analyze --help`; kept apart so `--help` loads nothing else. */
 export const ANALYZE_HELP = `Usage: wirewatch analyze FILE [--json] [--flows OUT.csv] [--summary OUT.json] [--max-flows N]
-                        [--threshold RULE.NAME=VALUE]...
+                        [--threshold RULE.NAME=VALUE]... [--no-models] [--data DIR] [--notify CONFIG.json]
 
 Decodes every packet of a capture file (pcap in micro- or nanosecond resolution and either byte
 order, pcapng, either of them gzip-compressed; the format is read from the file's first bytes),
@@ -17,6 +17,17 @@ Options:
   --threshold RULE.NAME=VALUE
                     change a detection threshold, e.g. port_scan.fastPorts=30 (repeatable;
                     \`wirewatch thresholds\` lists them all with their defaults)
+  --no-models       run the rules only; by default the shipped models (models/) and your own
+                    (DIR/models, from \`wirewatch train --baseline\`) score every closed flow in a
+                    worker thread. A model whose manifest does not match it is refused with a line
+                    on stderr; if the inference worker crashes, a line on stderr says so and the
+                    analysis finishes with the rules
+  --data DIR        the data folder whose models/ to use (default: the app's, as \`serve\`)
+  --notify CONFIG.json
+                    notify the config's contacts by email, SMS or webhook as alerts arrive, with
+                    their filters, quiet hours, rate limits and digests, and send session reports;
+                    secrets come from the environment variables the config names (README:
+                    "Notifying from the command line"). One line on stderr per delivery
   -h, --help        show this help
 
 A progress bar is drawn on stderr when it is a terminal.

@@ -10,11 +10,11 @@ import { settingsHandlers } from './settings';
 
 export function createHandlerTable(app: AppContext): HandlerTable {
   return {
-    ...alertsHandlers(app.outbox),
+    ...alertsHandlers(app),
     ...analysisHandlers(app.analysis, app.openedFiles, app.demoCapture),
-    ...captureHandlers(),
-    ...contactsHandlers(app.contacts),
-    ...notifyHandlers(app.desktop),
+    ...captureHandlers(app.capture),
+    ...contactsHandlers(app.contacts, app.notify),
+    ...notifyHandlers(app.desktop, app.notify),
     ...settingsHandlers(app.settings, app.about),
   };
 }
