@@ -21,7 +21,7 @@ Commands:
   capture    capture live on an interface and detect attacks as they happen
   evaluate   score detection against the attack lab's truth files
   serve      serve the Wirewatch window to a browser on 127.0.0.1
-  thresholds list the detection thresholds and their defaults
+  thresholds list the detection thresholds, their defaults, units and reasoning
   train      learn this network's normal traffic from your own captures (an anomaly model)
 
 Run \`wirewatch <command> --help\` for a command's options.
@@ -75,9 +75,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   thresholds: {
     help: THRESHOLDS_HELP,
-    run: async () => {
+    run: async (argv) => {
       const { thresholdsCommand } = await import('./cli/thresholds');
-      return thresholdsCommand(out);
+      return thresholdsCommand(argv, out);
     },
   },
   train: {
