@@ -1,7 +1,8 @@
 /** `wirewatch capture --help`; kept apart so `--help` loads nothing else. */
 export const CAPTURE_HELP = `Usage: wirewatch capture --interface IF [--filter BPF] [--duration S] [--json]
                         [--write OUT.pcapng [--rotate MB]] [--snaplen N] [--buffer-size BYTES]
-                        [--threshold RULE.NAME=VALUE]... [--no-models] [--data DIR] [--check]
+                        [--threshold RULE.NAME=VALUE]... [--no-models] [--data DIR]
+                        [--notify CONFIG.json] [--check]
 
 Captures live on an interface and runs the same engine as \`wirewatch analyze\` on it: decoding,
 flows, the detection rules, the anomaly models and incidents. Only the small capture helper needs
@@ -27,6 +28,11 @@ Options:
                         change a detection threshold (repeatable; see \`wirewatch thresholds\`)
   --no-models           run the rules only, not the anomaly models
   --data DIR            the data folder whose models/ holds your own models (default: the app's)
+  --notify CONFIG.json  notify the config's contacts by email, SMS or webhook as alerts are raised,
+                        with their filters, quiet hours, rate limits and digests, exactly as
+                        \`analyze --notify\`; when the capture ends, send the session report
+                        (packets, bytes, protocols, top talkers, alerts). Secrets come from the
+                        environment variables the config names. One line on stderr per delivery
   --check               only check that the interface opens and the filter compiles
   -h, --help            show this help
 
