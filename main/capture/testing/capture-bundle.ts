@@ -1,12 +1,10 @@
 /**
- * Builds the capture helper, the live worker and the CLI for specs that run them for real (Node cannot run
- * them from TypeScript), with scripts/build.mjs's esbuild settings, into a folder under
- * node_modules/.cache so `cap` resolves from the project's node_modules as it does from dist/.
- * The folder is world-readable: the permission spec runs the helper as `nobody`.
+ * The capture helper, the live worker and the CLI built for specs that run them for real.
+ * The folder is made world-readable: the permission spec runs the helper as `nobody`.
  */
-import { build } from 'esbuild';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { buildTestBundle } from '../../testing/test-bundle';
 
 export interface CaptureBundle {
   readonly helper: string;
@@ -17,31 +15,18 @@ export interface CaptureBundle {
 }
 
 export async function buildCaptureBundle(): Promise<CaptureBundle> {
-  const cache = resolve(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
-  await mkdir(cache, { recursive: true });
-  const folder = await mkdtemp(join(cache, 'wirewatch-capture-'));
-  await chmod(folder, 0o755);
-  await build({
-    entryPoints: {
-      'capture-helper': resolve(import.meta.dirname, '..', 'capture-helper.ts'),
-      'live-worker': resolve(import.meta.dirname, '..', 'live-worker.ts'),
-      cli: resolve(import.meta.dirname, '..', '..', 'cli.ts'),
-    },
-    outdir: folder,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
+  const bundle = await buildTestBundle('capture', {
+    'capture-helper': resolve(import.meta.dirname, '..', 'capture-helper.ts'),
+    'live-worker': resolve(import.meta.dirname, '..', 'live-worker.ts'),
+    cli: resolve(import.meta.dirname, '..', '..', 'cli.ts'),
   });
-  await chmod(join(folder, 'capture-helper.cjs'), 0o644);
+  await chmod(bundle.folder, 0o755);
+  await chmod(bundle.file('capture-helper'), 0o644);
   return {
-    helper: join(folder, 'capture-helper.cjs'),
-    worker: join(folder, 'live-worker.cjs'),
-    cli: join(folder, 'cli.cjs'),
-    folder,
+    helper: bundle.file('capture-helper'),
+    worker: bundle.file('live-worker'),
+    cli: bundle.file('cli'),
+    folder: bundle.folder,
   };
 }
 
