@@ -10,8 +10,8 @@ import { decodeFrame } from '../../main/engine/decode/decode-frame';
 import { Packet } from '../../main/engine/decode/packet';
 import { DECODE_RESULT_COUNT } from '../../main/engine/decode/result';
 import { CaptureReadError } from '../../main/engine/sources/capture-read-error';
+import { frameInvariantProblem } from '../../main/engine/sources/batch-invariants';
 import type { FrameBatch } from '../../main/engine/sources/frame-batch';
-import { MAX_CAPLEN } from '../../main/engine/sources/limits';
 import { SniffingParser } from '../../main/engine/sources/sniffing-parser';
 import type { Random } from './mutator';
 
@@ -38,16 +38,10 @@ export function captureTarget(): FuzzTarget {
 
   const decodeBatch = (batch: FrameBatch, inputLength: number, seen: { results: number; dns: number }): void => {
     for (let i = 0; i < batch.count; i++) {
+      const problem = frameInvariantProblem(batch, i, inputLength);
+      if (problem !== null) throw new InvariantViolation(problem);
       const offset = batch.offsets[i] ?? -1;
       const caplen = batch.caplens[i] ?? -1;
-      const nanos = batch.nanos[i] ?? -1;
-      const fileOffset = batch.fileOffsets[i] ?? -1;
-      if (offset < 0 || offset + caplen > batch.data.length || caplen > MAX_CAPLEN) {
-        throw new InvariantViolation(`frame ${i} lies outside its buffer: ${offset}+${caplen} > ${batch.data.length}`);
-      }
-      if (nanos < 0 || nanos >= 1e9 || fileOffset < 0 || fileOffset >= inputLength) {
-        throw new InvariantViolation(`frame ${i} has nanos ${nanos} or file offset ${fileOffset} out of range`);
-      }
       const result = decodeFrame(batch.data, offset, caplen, batch.linktypes[i] ?? 0, packet);
       if (!(Number.isInteger(result) && result >= 0 && result < DECODE_RESULT_COUNT)) {
         throw new InvariantViolation(`decodeFrame gave an unknown result ${result}`);

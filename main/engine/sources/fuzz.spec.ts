@@ -12,9 +12,9 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureParser } from './capture-parser';
 import { CaptureReadError } from './capture-read-error';
+import { frameInvariantProblem } from './batch-invariants';
 import type { FrameBatch } from './frame-batch';
 import { LINKTYPE } from './frame-batch';
-import { MAX_CAPLEN } from './limits';
 import { openCapture } from './open-capture';
 import { SniffingParser } from './sniffing-parser';
 import { seededRandom } from '../../../common/seeded-random';
@@ -136,18 +136,10 @@ function run(parser: CaptureParser, bytes: Uint8Array, random: Random | undefine
 function check(batch: FrameBatch, inputLength: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < batch.count; i++) {
-    const offset = batch.offsets[i] ?? -1;
-    const caplen = batch.caplens[i] ?? -1;
-    const nanos = batch.nanos[i] ?? -1;
-    const fileOffset = batch.fileOffsets[i] ?? -1;
-    if (offset < 0 || offset + caplen > batch.data.length || caplen > MAX_CAPLEN) {
-      throw new Error(`frame ${i} lies outside its buffer: ${offset}+${caplen} > ${batch.data.length}`);
-    }
-    if (nanos < 0 || nanos >= 1e9 || fileOffset < 0 || fileOffset >= inputLength) {
-      throw new Error(`frame ${i} has nanos ${nanos} or file offset ${fileOffset} out of range`);
-    }
+    const problem = frameInvariantProblem(batch, i, inputLength);
+    if (problem !== null) throw new Error(problem);
     out.push(
-      `${fileOffset}:${batch.seconds[i] ?? NaN}.${nanos}:${caplen}/${batch.wirelens[i] ?? NaN}:${batch.linktypes[i] ?? NaN}`,
+      `${batch.fileOffsets[i] ?? NaN}:${batch.seconds[i] ?? NaN}.${batch.nanos[i] ?? NaN}:${batch.caplens[i] ?? NaN}/${batch.wirelens[i] ?? NaN}:${batch.linktypes[i] ?? NaN}`,
     );
   }
   return out;
