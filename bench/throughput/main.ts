@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     );
   }
   console.log(
-    'wirewatch = decode + flows + summary + the rule detectors. Models (ONNX) do not exist yet, so they are not in these figures.',
+    'wirewatch = decode + flows + summary + the rule detectors + the shipped ONNX models (inference worker), as `wirewatch analyze` runs by default.',
   );
   console.log('');
   for (const line of reportLines(capture.packets, [...results.values()])) {

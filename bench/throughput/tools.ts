@@ -17,7 +17,7 @@ export interface Tool {
 export function wirewatchTool(summaryPath: string): Tool {
   return {
     name: 'wirewatch',
-    does: 'analyze: decode, flows, rules, summary (no models yet)',
+    does: 'analyze: decode, flows, rules, ONNX models, summary',
     command: process.execPath,
     args: (file) => [WIREWATCH_BIN, 'analyze', file, '--summary', summaryPath],
     aptPackage: 'nodejs',
