@@ -84,4 +84,14 @@ describe('RecordCache', () => {
     await cache.refresh(['a1', 'gone']);
     expect(cache.get('gone')?.status).toBe('new');
   });
+
+  it('should drop what a load read before a refresh began, so no old record outlives a write', async () => {
+    const backing = store(10);
+    const cache = new RecordCache(backing.read, 50);
+    const loading = cache.load(['a1']);
+    backing.rows.set('a1', { id: 'a1', status: 'resolved' });
+    await cache.refresh(['a1']);
+    expect(await loading).toBe(false);
+    expect(cache.get('a1')?.status).toBe('resolved');
+  });
 });

@@ -14,6 +14,8 @@ export class RecordCache<T extends Keyed> {
   private readonly records = new Map<string, T>();
   /** Ids known to be stored no more (deleted, pruned), so they are not asked for again and again. */
   private readonly missing = new Set<string>();
+  /** Bumped by each refresh: a load read before it may hold records older than the write. */
+  private generation = 0;
 
   /**
    * @param read reads records by id, in the order asked (undefined for one not stored)
@@ -37,7 +39,11 @@ export class RecordCache<T extends Keyed> {
     const wanted = ids.filter((id) => !this.records.has(id) && !this.missing.has(id));
     for (const id of ids) this.touch(id);
     if (wanted.length === 0) return false;
-    this.keep(wanted, await this.read(wanted));
+    const generation = this.generation;
+    const found = await this.read(wanted);
+    // A write came between: the caller's next load reads these again, fresh.
+    if (generation !== this.generation) return false;
+    this.keep(wanted, found);
     this.trim(ids.length);
     return true;
   }
@@ -47,7 +53,9 @@ export class RecordCache<T extends Keyed> {
    * may have changed too. Rows keep showing their old record until the new one is here.
    */
   async refresh(ids: readonly string[]): Promise<void> {
+    const generation = ++this.generation;
     const fresh = await this.read(ids);
+    if (generation !== this.generation) return;
     this.records.clear();
     this.missing.clear();
     this.keep(ids, fresh);
