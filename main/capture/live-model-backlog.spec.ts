@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureCounters } from '../../preload/api/capture';
 import { modelDetector } from '../engine/models/model-detector';
 import { scanModels, type LoadedModel } from '../engine/models/model-load';
-import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../engine/worker/inference-worker-bundle';
+import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../testing/inference-worker-bundle';
 import { LivePipeline } from './live-pipeline';
 import { batchOf } from './testing/frame-batches';
 import { tcpFrame } from './testing/tcp-frames';

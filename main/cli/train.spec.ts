@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
 import { loadModel } from '../engine/models/model-load';
-import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../engine/worker/inference-worker-bundle';
+import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../testing/inference-worker-bundle';
 import { captureOutput } from '../testing/captured-output';
 import { analyzeCommand } from './analyze';
 

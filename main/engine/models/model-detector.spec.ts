@@ -8,7 +8,7 @@ import type { Alert } from '../../../preload/api/alerts';
 import { RULES } from '../detect/rule-set';
 import type { DetectorFactory } from '../detect/detector';
 import { analyzeCapture } from '../pipeline';
-import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../worker/inference-worker-bundle';
+import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../../testing/inference-worker-bundle';
 import type { InferenceClient } from './inference-client';
 import { modelDetector, type ModelScoringOptions } from './model-detector';
 import { scanModels, type LoadedModel } from './model-load';
