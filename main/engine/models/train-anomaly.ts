@@ -21,14 +21,14 @@
  *   which look like small ordinary flows, below the line: at 0.99 a baseline of the lab's normal
  *   traffic caught none of the held-back attacks).
  */
-import { createHash } from 'node:crypto';
 import { busiestGroup, episodesReached, quantile } from './flow-groups';
 import type { FlowDataset } from './flow-dataset';
 import { datasetSha256 } from './flow-dataset';
 import { anomalyScores, trainIsolationForest, type IsolationForest } from './isolation-forest';
 import { baselineOf, roundTo } from './model-baseline';
-import { MANIFEST_FORMAT, type ModelManifest } from './model-manifest';
-import { isolationForestToOnnx, ISOLATION_OUTPUTS, ONNX_INPUT } from './onnx-export';
+import { manifestHead } from './manifest-head';
+import type { ModelManifest } from './model-manifest';
+import { isolationForestToOnnx, ISOLATION_OUTPUTS } from './onnx-export';
 
 /** The smallest group that may alert: a handful of odd flows is not an attack. */
 export const MIN_GROUP = 5;
@@ -101,17 +101,7 @@ export function trainAnomalyModel(dataset: FlowDataset, options: TrainAnomalyOpt
   }
   const onnx = isolationForestToOnnx(forest, options.name);
   const manifest: ModelManifest = {
-    format: MANIFEST_FORMAT,
-    name: options.name,
-    type: 'anomaly',
-    description: options.description,
-    onnx: {
-      file: `${options.name}.onnx`,
-      sha256: createHash('sha256').update(onnx).digest('hex'),
-      input: ONNX_INPUT,
-      outputs: [...ISOLATION_OUTPUTS],
-    },
-    features: dataset.features.map((feature) => ({ name: feature.name, scaling: feature.scaling })),
+    ...manifestHead('anomaly', options, onnx, ISOLATION_OUTPUTS, dataset),
     threshold: {
       flowScore: chosen.flowScore,
       minFlows: chosen.minFlows,

@@ -12,15 +12,15 @@
  * normal flows named as an attack at that probability); the candidate that names the most attack
  * episodes right (a group of minFlows flows of the episode's own kind) wins, ties to the higher.
  */
-import { createHash } from 'node:crypto';
 import { ALERT_KINDS } from '../../../preload/api/alerts';
 import { seededRandom } from '../../../common/seeded-random';
 import { busiestGroup, episodesReached } from './flow-groups';
 import { datasetSha256, type FlowDataset } from './flow-dataset';
 import type { FlowLabel } from './flow-labels';
 import { baselineOf, roundTo } from './model-baseline';
-import { MANIFEST_FORMAT, type ModelManifest } from './model-manifest';
-import { CLASSIFIER_OUTPUTS, ONNX_INPUT, randomForestToOnnx } from './onnx-export';
+import { manifestHead } from './manifest-head';
+import type { ModelManifest } from './model-manifest';
+import { CLASSIFIER_OUTPUTS, randomForestToOnnx } from './onnx-export';
 import { classProbabilities, trainRandomForest, type RandomForest } from './random-forest';
 import type { TrainedModel } from './train-anomaly';
 import { GROUP_MARGIN, WINDOW_SECONDS } from './train-anomaly';
@@ -137,17 +137,7 @@ export function trainClassifierModel(dataset: FlowDataset, options: TrainClassif
   const benignRows = byLabel.get('benign') ?? [];
   const onnx = randomForestToOnnx(forest, options.name);
   const manifest: ModelManifest = {
-    format: MANIFEST_FORMAT,
-    name: options.name,
-    type: 'classifier',
-    description: options.description,
-    onnx: {
-      file: `${options.name}.onnx`,
-      sha256: createHash('sha256').update(onnx).digest('hex'),
-      input: ONNX_INPUT,
-      outputs: [...CLASSIFIER_OUTPUTS],
-    },
-    features: dataset.features.map((feature) => ({ name: feature.name, scaling: feature.scaling })),
+    ...manifestHead('classifier', options, onnx, CLASSIFIER_OUTPUTS, dataset),
     classes: [...classes],
     threshold: {
       flowScore: best.p,
