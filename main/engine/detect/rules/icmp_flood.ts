@@ -20,7 +20,7 @@ import { isGroupDestination } from '../support/multicast';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
 import { floodSources } from '../support/sources';
-import { WindowCounter } from '../support/window-counter';
+import { tallyRates, WindowCounter } from '../support/window-counter';
 import type { WindowTally } from '../support/window-counter';
 
 export interface IcmpFloodThresholds {
@@ -103,8 +103,7 @@ export class IcmpFloodDetector implements Detector {
     const sources = floodSources(this.inbound.sourcesOf(target));
     const dst = addressText(target);
     const ratio = Math.max(inbound.count / packetLimit, inbound.sum / byteLimit);
-    const pps = Math.round(inbound.count / t.windowSeconds);
-    const mbps = Math.round((inbound.sum * 8) / t.windowSeconds / 1e5) / 10;
+    const { pps, mbps } = tallyRates(inbound, t.windowSeconds);
     this.emit({
       kind: 'icmp_flood',
       severity: severityOver(ratio, 1, 'medium'),

@@ -25,7 +25,7 @@ import { FloodMeter } from '../support/flood-meter';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
 import { floodSources } from '../support/sources';
-import type { WindowTally } from '../support/window-counter';
+import { tallyRates, type WindowTally } from '../support/window-counter';
 
 export interface TcpFlagFloodThresholds {
   readonly windowSeconds: number;
@@ -137,7 +137,7 @@ export class TcpFlagFloodDetector implements Detector {
       if (count > 0) byClass[name] = count;
     });
     const names = Object.keys(byClass).join('/');
-    const pps = Math.round(tally.count / t.windowSeconds);
+    const { pps } = tallyRates(tally, t.windowSeconds);
     this.emit({
       kind: 'tcp_flag_flood',
       severity: severityOver(tally.count, limit, 'medium'),

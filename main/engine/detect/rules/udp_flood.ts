@@ -21,7 +21,7 @@ import { isGroupDestination } from '../support/multicast';
 import { packetTime } from '../support/packet-time';
 import { scoreOver, severityOver } from '../support/severity';
 import { floodSources } from '../support/sources';
-import { WindowCounter } from '../support/window-counter';
+import { tallyRates, WindowCounter } from '../support/window-counter';
 import type { WindowTally } from '../support/window-counter';
 
 export interface UdpFloodThresholds {
@@ -132,8 +132,7 @@ export class UdpFloodDetector implements Detector {
     const t = this.thresholds;
     const sources = floodSources(this.inbound.sourcesOf(target));
     const dst = addressText(target);
-    const pps = Math.round(inbound.count / t.windowSeconds);
-    const mbps = Math.round((inbound.sum * 8) / t.windowSeconds / 1e5) / 10;
+    const { pps, mbps } = tallyRates(inbound, t.windowSeconds);
     this.emit({
       kind: 'udp_flood',
       severity: severityOver(ratio, 1, 'medium'),

@@ -12,5 +12,5 @@ export { packetTime } from './packet-time';
 export { scoreOver, severityOver } from './severity';
 export { attributeSources, DOMINANT_SHARE, floodSources } from './sources';
 export type { FloodSources, SourceAttribution } from './sources';
-export { WindowCounter, WindowTally } from './window-counter';
+export { tallyRates, WindowCounter, WindowTally } from './window-counter';
 export type { WindowCounterOptions } from './window-counter';

@@ -27,6 +27,17 @@ export class WindowTally {
   }
 }
 
+/**
+ * A tally's rates over its window as the flood rules' summaries state them: packets per second,
+ * rounded, and Mbit/s to a tenth (for tallies whose weights are bytes). Allocates: call when reporting.
+ */
+export function tallyRates(tally: WindowTally, windowSeconds: number): { readonly pps: number; readonly mbps: number } {
+  return {
+    pps: Math.round(tally.count / windowSeconds),
+    mbps: Math.round((tally.sum * 8) / windowSeconds / 1e5) / 10,
+  };
+}
+
 export interface WindowCounterOptions {
   /** Window length in seconds of capture time. */
   readonly windowSeconds: number;
