@@ -1,35 +1,16 @@
 // Live model scoring cannot hold the wire back: when flows close faster than the real inference
 // worker scores them, the flows waiting for it stay bounded, the oldest are dropped and counted.
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaptureCounters } from '../../preload/api/capture';
+import { describe, expect, it } from 'vitest';
 import { modelDetector } from '../engine/models/model-detector';
-import { scanModels, type LoadedModel } from '../engine/models/model-load';
-import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../testing/inference-worker-bundle';
+import { useShippedModels } from '../testing/inference-worker-bundle';
 import { LivePipeline } from './live-pipeline';
 import { batchOf } from './testing/frame-batches';
 import { tcpFrame } from './testing/tcp-frames';
+import { ZERO_COUNTERS } from './testing/zero-counters';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const T0 = 1_700_000_000;
-const COUNTERS: CaptureCounters = {
-  seen: 0,
-  bytes: 0,
-  kernelDropped: 0,
-  interfaceDropped: 0,
-  wirewatchDropped: 0,
-  restarts: 0,
-};
 
-let workerPath: string;
-let models: readonly LoadedModel[];
-beforeAll(async () => {
-  workerPath = await inferenceWorkerBundle();
-  ({ loaded: models } = await scanModels([{ path: join(ROOT, 'models'), origin: 'shipped' }]));
-}, 60_000);
-afterAll(async () => {
-  await removeInferenceWorkerBundle();
-});
+const shipped = useShippedModels();
 
 /** `flows` unanswered SYNs to as many ports: each flow stays open until its idle timeout. */
 function probes(flows: number): ReturnType<typeof batchOf> {
@@ -50,8 +31,8 @@ function pipelineWith(maxQueuedFlows?: number): LivePipeline {
       // Four flows a batch, one batch with the worker, eight flows waiting: a small bound to overrun.
       detectors: [
         modelDetector({
-          models,
-          workerPath,
+          models: shipped.models(),
+          workerPath: shipped.workerPath(),
           batchSize: 4,
           maxInFlight: 1,
           ...(maxQueuedFlows === undefined ? {} : { maxQueuedFlows }),
@@ -66,9 +47,9 @@ describe('live model scoring backlog', { timeout: 60_000 }, () => {
   it('should drop the oldest waiting flows past the bound, count them and say so in the live figures', async () => {
     const pipeline = pipelineWith(8);
     pipeline.addBatch(probes(100));
-    expect(pipeline.tick(T0 + 1, COUNTERS).warnings).toEqual([]);
+    expect(pipeline.tick(T0 + 1, ZERO_COUNTERS).warnings).toEqual([]);
     // The timer closes all 100 at once: 4 go to the worker, 8 wait, the 88 before them are dropped.
-    const behind = pipeline.tick(T0 + 10, COUNTERS);
+    const behind = pipeline.tick(T0 + 10, ZERO_COUNTERS);
     expect(behind.closedFlows).toBe(100);
     expect(behind.warnings).toEqual([
       'model scoring fell behind the traffic: 88 flows were dropped unscored (more than 8 waiting); the rules saw them all',
@@ -83,13 +64,13 @@ describe('live model scoring backlog', { timeout: 60_000 }, () => {
     pipeline.addBatch(probes(100));
     await pipeline.finish();
     expect(pipeline.warnings()).toEqual([]);
-    expect(pipeline.tick(T0 + 10, COUNTERS).closedFlows).toBe(100);
+    expect(pipeline.tick(T0 + 10, ZERO_COUNTERS).closedFlows).toBe(100);
   });
 
   it('should keep every flow waiting when no bound is set, as a file analysis does', async () => {
     const pipeline = pipelineWith();
     pipeline.addBatch(probes(100));
-    pipeline.tick(T0 + 10, COUNTERS);
+    pipeline.tick(T0 + 10, ZERO_COUNTERS);
     await pipeline.finish();
     expect(pipeline.warnings()).toEqual([]);
   });

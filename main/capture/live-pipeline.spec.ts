@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../preload/api/alerts';
-import type { CaptureCounters } from '../../preload/api/capture';
 import type { DetectorFactory } from '../engine/detect/detector';
 import type { FlowRecord } from '../engine/flows/flow-record';
 import { LivePipeline } from './live-pipeline';
 import { PacketRing } from './packet-ring';
 import { batchOf } from './testing/frame-batches';
 import { tcpFrame } from './testing/tcp-frames';
+import { ZERO_COUNTERS } from './testing/zero-counters';
 
-const COUNTERS: CaptureCounters = {
-  seen: 0,
-  bytes: 0,
-  kernelDropped: 0,
-  interfaceDropped: 0,
-  wirewatchDropped: 0,
-  restarts: 0,
-};
 const T0 = 1_700_000_000;
 
 /**
@@ -76,9 +68,9 @@ describe('LivePipeline', () => {
       onFlow: (flow) => closed.push(flow),
       ring,
     });
-    pipeline.tick(T0, COUNTERS);
+    pipeline.tick(T0, ZERO_COUNTERS);
     pipeline.addBatch(scan(10, false));
-    const busy = pipeline.tick(T0 + 1, COUNTERS);
+    const busy = pipeline.tick(T0 + 1, ZERO_COUNTERS);
     expect(busy.activeFlows).toBe(10);
     expect(busy.packetsPerSecond).toBe(10);
     expect(busy.bitsPerSecond).toBe(10 * 54 * 8);
@@ -86,7 +78,7 @@ describe('LivePipeline', () => {
     expect(busy.topTalkers.map((talker) => talker.address).sort()).toEqual(['10.77.50.1', '10.77.50.2']);
     expect(closed).toHaveLength(0);
 
-    const quiet = pipeline.tick(T0 + 10, COUNTERS);
+    const quiet = pipeline.tick(T0 + 10, ZERO_COUNTERS);
     expect(closed).toHaveLength(10);
     expect(quiet.activeFlows).toBe(0);
     expect(quiet.closedFlows).toBe(10);

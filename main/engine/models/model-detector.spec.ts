@@ -3,28 +3,20 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { onnx } from 'onnx-proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../preload/api/alerts';
 import { RULES } from '../detect/rule-set';
 import type { DetectorFactory } from '../detect/detector';
 import { analyzeCapture } from '../pipeline';
-import { inferenceWorkerBundle, removeInferenceWorkerBundle } from '../../testing/inference-worker-bundle';
+import { useShippedModels } from '../../testing/inference-worker-bundle';
 import type { InferenceClient } from './inference-client';
 import { modelDetector, type ModelScoringOptions } from './model-detector';
-import { scanModels, type LoadedModel } from './model-load';
+import type { LoadedModel } from './model-load';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DEMO = join(ROOT, 'resources', 'demo', 'demo.pcap');
 
-let workerPath: string;
-let models: readonly LoadedModel[];
-beforeAll(async () => {
-  workerPath = await inferenceWorkerBundle();
-  ({ loaded: models } = await scanModels([{ path: join(ROOT, 'models'), origin: 'shipped' }]));
-}, 60_000);
-afterAll(async () => {
-  await removeInferenceWorkerBundle();
-});
+const shipped = useShippedModels();
 
 async function analyse(detectors: readonly DetectorFactory[]) {
   const alerts = new Map<string, Alert>();
@@ -41,12 +33,12 @@ async function analyse(detectors: readonly DetectorFactory[]) {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const scoring = (extra: Partial<ModelScoringOptions> = {}): DetectorFactory =>
-  modelDetector({ models, workerPath, ...extra });
+  modelDetector({ models: shipped.models(), workerPath: shipped.workerPath(), ...extra });
 
 // Real training, real onnxruntime and a real worker thread: slower than a unit test on a busy 2-core machine.
 describe('model detector', { timeout: 60_000 }, () => {
   it('should ship an anomaly model and a classifier that load', () => {
-    expect(models.map((model) => [model.manifest.name, model.manifest.type])).toEqual([
+    expect(shipped.models().map((model) => [model.manifest.name, model.manifest.type])).toEqual([
       ['lab-anomaly', 'anomaly'],
       ['lab-classifier', 'classifier'],
     ]);
@@ -84,7 +76,7 @@ describe('model detector', { timeout: 60_000 }, () => {
   });
 
   it('should leave out a model onnxruntime will not run, say why, and score with the others', async () => {
-    const [anomaly, classifier] = models;
+    const [anomaly, classifier] = shipped.models();
     if (anomaly === undefined || classifier === undefined) throw new Error('the shipped models are missing');
     // The same forest declared under ai.onnx.ml opset 5, where TreeEnsembleRegressor no longer exists.
     const proto = onnx.ModelProto.decode(anomaly.bytes);
@@ -95,7 +87,9 @@ describe('model detector', { timeout: 60_000 }, () => {
       bytes,
       manifest: { ...anomaly.manifest, name: 'broken', onnx: { ...anomaly.manifest.onnx, sha256: sha256(bytes) } },
     };
-    const { summary, alerts } = await analyse([modelDetector({ models: [broken, classifier], workerPath })]);
+    const { summary, alerts } = await analyse([
+      modelDetector({ models: [broken, classifier], workerPath: shipped.workerPath() }),
+    ]);
     expect(summary.warnings).toHaveLength(1);
     expect(summary.warnings?.[0]).toMatch(/^model broken was refused by onnxruntime and did not score: /);
     expect(alerts.map((alert) => alert.detector)).toContain('model:lab-classifier');
